@@ -1,0 +1,7 @@
+import { redirect } from 'next/navigation';
+import { getViewer, homePathFor } from '@/lib/auth/viewer';
+
+export default async function Home() {
+  const viewer = await getViewer();
+  redirect(viewer ? homePathFor(viewer.role) : '/login');
+}

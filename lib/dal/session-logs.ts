@@ -1,0 +1,108 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { planItems, plans, sessionLogs } from '@/db/schema';
+import type { Difficulty } from '@/db/schema/enums';
+import { canLogSessionFor } from '@/lib/auth/policy';
+import type { Viewer } from '@/lib/auth/types';
+import { localDateIn, type LocalDate } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import type { RecordSessionLogInput } from '@/lib/validation/session-logs';
+import { actorOf, recordAudit } from './audit';
+import { findPatientInScope } from './scope';
+
+export type RecordedSessionLog = {
+  id: string;
+  clientId: string;
+  planItemId: string;
+  localDate: LocalDate;
+  setsDone: number;
+  painBefore: number | null;
+  painAfter: number | null;
+  difficulty: Difficulty | null;
+  note: string | null;
+};
+
+export type RecordSessionLogResult = { log: RecordedSessionLog; created: boolean };
+
+/** The body a client id is bound to: a retry must send the same one. */
+function requestHashOf(input: RecordSessionLogInput): string {
+  const canonical = JSON.stringify([input.planItemId, input.setsDone, input.painBefore ?? null, input.painAfter ?? null, input.difficulty ?? null, input.note || null]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Records a session the patient did. Idempotent on (patient, clientId): a retry returns the
+ * original row (created: false); the same clientId with a different body is refused (422).
+ * A plan item that is not on one of the viewer's own plans is "not found" (null → 404).
+ */
+export async function recordSessionLog(viewer: Viewer, input: RecordSessionLogInput): Promise<RecordSessionLogResult | null> {
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    const patient = await findPatientInScope(tx, viewer, viewer.userId, 'session_log.create');
+    if (!patient || !canLogSessionFor(viewer, patient)) return null;
+    const [item] = await tx
+      .select({ id: planItems.id })
+      .from(planItems)
+      .innerJoin(plans, eq(plans.id, planItems.planId))
+      .where(and(eq(planItems.id, input.planItemId), eq(plans.patientId, patient.id), eq(plans.clinicId, patient.clinicId), ne(plans.status, 'archived')))
+      .limit(1);
+    if (!item) {
+      await recordAudit(tx, actorOf(viewer), { action: 'session_log.create', outcome: 'denied', patientId: patient.id, detail: { reason: 'plan_item_not_in_scope' } });
+      return null;
+    }
+    const requestHash = requestHashOf(input);
+    const inserted = await tx
+      .insert(sessionLogs)
+      .values({
+        clinicId: patient.clinicId,
+        patientId: patient.id,
+        planItemId: item.id,
+        clientId: input.clientId,
+        localDate: localDateIn(patient.timeZone),
+        setsDone: input.setsDone,
+        painBefore: input.painBefore ?? null,
+        painAfter: input.painAfter ?? null,
+        difficulty: input.difficulty ?? null,
+        note: input.note || null,
+        requestHash,
+      })
+      .onConflictDoNothing({ target: [sessionLogs.patientId, sessionLogs.clientId] })
+      .returning();
+    const created = inserted[0];
+    const row =
+      created ??
+      (await tx
+        .select()
+        .from(sessionLogs)
+        .where(and(eq(sessionLogs.patientId, patient.id), eq(sessionLogs.clientId, input.clientId)))
+        .limit(1))[0];
+    if (!row) throw new Error('session log vanished between insert and select');
+    if (!created && row.requestHash !== requestHash) {
+      throw new AppError('invalid_input', 'This clientId was already used for a different session. Generate a new clientId for a new session.', {
+        clientId: ['was already used with different values'],
+      });
+    }
+    await recordAudit(tx, actorOf(viewer), {
+      action: created ? 'session_log.create' : 'session_log.replay',
+      outcome: 'allowed',
+      patientId: patient.id,
+      detail: { sessionLogId: row.id },
+    });
+    return {
+      created: Boolean(created),
+      log: {
+        id: row.id,
+        clientId: row.clientId,
+        planItemId: row.planItemId,
+        localDate: row.localDate,
+        setsDone: row.setsDone,
+        painBefore: row.painBefore,
+        painAfter: row.painAfter,
+        difficulty: row.difficulty,
+        note: row.note,
+      },
+    };
+  });
+}

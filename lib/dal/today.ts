@@ -1,0 +1,70 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { painCheckIns } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/types';
+import { localDateIn, type LocalDate } from '@/lib/dates';
+import { actorOf, recordAudit } from './audit';
+import { isItemScheduledOn, isPlanInForce, unsafeCurrentPlanForPatient, unsafeDoneCountsOn, type PlanDto, type PlanItemDto } from './plans';
+import { findPatientInScope } from './scope';
+
+export type TodayItem = PlanItemDto & { doneToday: number; remainingToday: number };
+
+export type TodayView = {
+  today: LocalDate;
+  timeZone: string;
+  firstName: string;
+  plan: Pick<PlanDto, 'id' | 'title' | 'noteToPatient' | 'status' | 'startDate' | 'endDate'> | null;
+  /** Why nothing is due, when nothing is. */
+  planState: 'in_force' | 'none' | 'paused' | 'not_started' | 'ended';
+  items: TodayItem[];
+  checkInDone: boolean;
+};
+
+/**
+ * The patient's own Today: the plan items scheduled on their local today (their time zone,
+ * never the server's), each with sessions done and remaining. Only a patient has a Today.
+ */
+export async function getToday(viewer: Viewer): Promise<TodayView | null> {
+  if (viewer.role !== 'patient') return null;
+  const db = getDb();
+  const patient = await findPatientInScope(db, viewer, viewer.userId, 'today.view');
+  if (!patient) return null;
+  const today = localDateIn(patient.timeZone);
+  const [plan, done, checkIn] = await Promise.all([
+    unsafeCurrentPlanForPatient(db, patient.id, patient.clinicId),
+    unsafeDoneCountsOn(db, patient.id, today),
+    db
+      .select({ id: painCheckIns.id })
+      .from(painCheckIns)
+      .where(and(eq(painCheckIns.patientId, patient.id), eq(painCheckIns.localDate, today)))
+      .limit(1),
+  ]);
+  await recordAudit(db, actorOf(viewer), { action: 'today.view', outcome: 'allowed', patientId: patient.id });
+
+  let planState: TodayView['planState'] = 'none';
+  if (plan) {
+    if (plan.status === 'paused') planState = 'paused';
+    else if (plan.startDate > today) planState = 'not_started';
+    else if (plan.endDate !== null && plan.endDate < today) planState = 'ended';
+    else planState = 'in_force';
+  }
+  const items =
+    plan && isPlanInForce(plan, today)
+      ? plan.items
+          .filter((item) => isItemScheduledOn(item, today))
+          .map((item) => {
+            const doneToday = done.get(item.itemKey) ?? 0;
+            return { ...item, doneToday, remainingToday: Math.max(0, item.sessionsPerDay - doneToday) };
+          })
+      : [];
+  return {
+    today,
+    timeZone: patient.timeZone,
+    firstName: patient.name.split(' ')[0] ?? patient.name,
+    plan: plan && { id: plan.id, title: plan.title, noteToPatient: plan.noteToPatient, status: plan.status, startDate: plan.startDate, endDate: plan.endDate },
+    planState,
+    items,
+    checkInDone: checkIn.length > 0,
+  };
+}

@@ -1,0 +1,58 @@
+// @ts-check
+// The one reader of configuration and secrets. Parsed with zod; a bad value stops start-up
+// with a message naming the variable (never fail open). Imported by next.config.js at
+// server start, so it must stay plain ESM without 'server-only'.
+import { z } from 'zod';
+
+/** Values that look like secrets but are not. */
+const PLACEHOLDER_SECRETS = new Set(['secret', 'changeme', 'change-me', 'password', 'development', 'test', 'auth_secret']);
+
+/** @param {string} value */
+export function isWeakSecret(value) {
+  if (value.length < 32) return true;
+  if (PLACEHOLDER_SECRETS.has(value.toLowerCase())) return true;
+  // A long string of very few distinct characters ("aaaa…", "abababab…") is guessable.
+  return new Set(value).size < 12;
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL'),
+  AUTH_SECRET: z
+    .string({ error: 'is required (generate one with: openssl rand -base64 32)' })
+    .refine((v) => !isWeakSecret(v), 'is too weak: use at least 32 random characters (openssl rand -base64 32)'),
+  /** Set by scripts/with-db.mjs when it runs the embedded demo database. */
+  LIMBER_EMBEDDED_DB: z.enum(['0', '1']).default('0'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+});
+
+/** @typedef {z.infer<typeof envSchema>} Env */
+
+/**
+ * @param {Record<string, string | undefined>} source
+ * @returns {{ ok: true, env: Env } | { ok: false, problems: string[] }}
+ */
+export function parseEnv(source) {
+  const result = envSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.join('.') || 'env'} ${issue.message}`),
+  };
+}
+
+/** @type {Env | undefined} */
+let cached;
+
+/** @returns {Env} */
+export function getEnv() {
+  if (cached) return cached;
+  const parsed = parseEnv(process.env);
+  if (!parsed.ok) {
+    throw new Error(`Limber cannot start: invalid configuration.\n  - ${parsed.problems.join('\n  - ')}`);
+  }
+  cached = parsed.env;
+  return cached;
+}

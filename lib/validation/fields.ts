@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { isValidTimeZone } from '@/lib/dates';
+
+/** 0–10 numeric pain rating scale (NPRS). */
+export const painScore = z.number({ error: 'must be a whole number from 0 to 10' }).int('must be a whole number from 0 to 10').min(0, 'must be 0 or more').max(10, 'must be 10 or less');
+
+export const uuidField = z.uuid({ error: 'must be a valid id' });
+
+export const timeZoneField = z.string().refine(isValidTimeZone, 'must be a time zone such as Europe/London');
+
+/** The flattened field errors of a zod error: { field: [messages] } (all of them, not only the first). */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

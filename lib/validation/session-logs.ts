@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { DIFFICULTIES } from '@/db/schema/enums';
+import { painScore, uuidField } from './fields';
+
+export const recordSessionLogSchema = z
+  .object({
+    clientId: uuidField,
+    planItemId: uuidField,
+    setsDone: z.number({ error: 'must be a whole number from 1 to 20' }).int('must be a whole number from 1 to 20').min(1, 'must be at least 1').max(20, 'must be 20 or less'),
+    painBefore: painScore.nullable().optional(),
+    painAfter: painScore.nullable().optional(),
+    difficulty: z.enum(DIFFICULTIES, { error: 'must be too_easy, about_right or too_hard' }).nullable().optional(),
+    note: z.string({ error: 'must be text' }).trim().max(1000, 'must be 1,000 characters or fewer').nullable().optional(),
+  })
+  .strict();
+
+export type RecordSessionLogInput = z.infer<typeof recordSessionLogSchema>;
