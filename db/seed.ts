@@ -11,10 +11,10 @@ import { loadLibrary } from '@/lib/content/load';
 import { syncLibrary } from '@/lib/content/sync';
 import { addDays, isoWeekday, localDateIn, type LocalDate } from '@/lib/dates';
 import type { Tx } from './client';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import * as schema from './schema';
 import type { RedFlag } from './schema/enums';
 
-export const DEMO_PASSWORD = 'stretch-and-breathe-2026';
 
 type Trajectory = 'improving' | 'stalled' | 'worsening' | 'stopped' | 'new' | 'steady' | 'revised' | 'paused';
 type PatientSeed = { name: string; tz: string; trajectory: Trajectory; therapist: 0 | 1; note: string | null };
@@ -207,7 +207,7 @@ async function seedClinic(
             planItemId: item.id,
             clientId: rand.uuid(),
             localDate: day,
-            loggedAt: instantAt(day, 8 + s * 9 + rand.int(0, 2), rand.int(0, 59), p.tz),
+            loggedAt: instantAt(day, 7 + Math.floor((s * 13) / item.sessionsPerDay) + rand.int(0, 1), rand.int(0, 59), p.tz),
             setsDone: item.sets,
             painBefore: rand.chance(0.85) ? before : null,
             painAfter: rand.chance(0.85) || hurts ? after : null,
@@ -258,12 +258,6 @@ async function seedClinic(
   return { clinic: c, emailOf };
 }
 
-export const DEMO_SIGN_INS = [
-  { role: 'therapist', email: 'maya.okafor@riverside-physio.example', who: 'Maya Okafor, therapist at Riverside Physio (7 patients)' },
-  { role: 'patient', email: 'alex.morgan@riverside-physio.example', who: 'Alex Morgan, patient of Maya' },
-  { role: 'admin', email: 'priya.shah@riverside-physio.example', who: 'Priya Shah, clinic admin at Riverside Physio' },
-  { role: 'therapist', email: 'leo.fischer@harbour-chiro.example', who: 'Leo Fischer, therapist at a second clinic (isolation)' },
-] as const;
 
 async function main() {
   if (process.env.NODE_ENV === 'production') {
@@ -313,7 +307,10 @@ async function main() {
         (outcome.created ? `demo clinics created in ${Date.now() - started} ms` : 'demo clinics already present'),
     );
     console.info('\n  Demo sign-ins (password for every account: ' + DEMO_PASSWORD + ')');
-    for (const s of DEMO_SIGN_INS) console.info(`    ${s.role.padEnd(9)} ${s.email.padEnd(40)} ${s.who}`);
+    for (const [role, a] of Object.entries(DEMO_ACCOUNTS)) {
+      if (role === 'otherPatient') continue;
+      console.info(`    ${a.email.padEnd(40)} ${a.name}, ${a.who}`);
+    }
     console.info('');
   } finally {
     await pool.end();

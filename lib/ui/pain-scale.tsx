@@ -17,7 +17,7 @@ export function PainScale({ name, legend, value, onChange, error }: Props) {
       <legend>
         {legend} <span className="muted small">(optional)</span>
       </legend>
-      <div className="pain-scale" role="radiogroup" aria-label={legend}>
+      <div className="pain-scale">
         {Array.from({ length: 11 }, (_, n) => (
           <label key={n} title={PAIN_ANCHORS[n] ?? undefined}>
             <input type="radio" name={name} value={n} checked={value === n} onChange={() => onChange(n)} aria-label={`${n}${PAIN_ANCHORS[n] ? `, ${PAIN_ANCHORS[n]}` : ''}`} />

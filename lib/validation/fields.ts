@@ -12,6 +12,11 @@ export const timeZoneField = z.string().refine(isValidTimeZone, 'must be a time 
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
+    // An unknown field (e.g. a forged patientId) is named itself, not lumped under the object.
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) (out[[...issue.path, key].join('.')] ??= []).push('is not an accepted field');
+      continue;
+    }
     const key = issue.path.length ? issue.path.join('.') : '_';
     (out[key] ??= []).push(issue.message);
   }

@@ -41,7 +41,13 @@ export function LogSessionForm({ planItemId, exerciseName, defaultSets, doneToda
   const [painAfter, setPainAfter] = useState<number | null>(null);
   const [difficulty, setDifficulty] = useState<Difficulty | null>(null);
   const [saved, setSaved] = useState(false);
+  // Sessions shown as done before the server's count includes them; cleared when it does.
   const [optimistic, setOptimistic] = useState(0);
+  const [serverDone, setServerDone] = useState(doneToday);
+  if (serverDone !== doneToday) {
+    setServerDone(doneToday);
+    setOptimistic(0);
+  }
 
   const mutation = useMutation<void, LogError, RecordSessionLogInput>({
     mutationFn: postSessionLog,

@@ -47,7 +47,7 @@ export default async function TodayPage() {
       ) : (
         <ol className="today-list" aria-label="Stretches for today">
           {today.items.map((item) => (
-            <li key={item.planItemId} className="card exercise-card" data-testid="today-item">
+            <li key={item.planItemId} className="card exercise-card" data-testid="today-item" data-plan-item-id={item.planItemId}>
               <div>
                 <h2>{item.exercise.name}</h2>
                 <p className="dosage">{describeDosage(item)}</p>

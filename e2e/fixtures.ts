@@ -1,0 +1,22 @@
+import { expect, test as base, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/demo-accounts';
+
+export type DemoRole = keyof typeof DEMO_ACCOUNTS;
+
+export async function signIn(page: Page, role: DemoRole, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(DEMO_ACCOUNTS[role].email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export const test = base.extend<{ signedInAs: (role: DemoRole) => Promise<void> }>({
+  signedInAs: async ({ page }, use) => {
+    await use(async (role) => {
+      await signIn(page, role);
+      await expect(page).toHaveURL(role === 'patient' || role === 'otherPatient' ? /\/today$/ : /\/caseload$/);
+    });
+  },
+});
+
+export { expect, DEMO_ACCOUNTS, DEMO_PASSWORD };
