@@ -17,21 +17,21 @@ import type { RedFlag } from './schema/enums';
 
 
 type Trajectory = 'improving' | 'stalled' | 'worsening' | 'stopped' | 'new' | 'steady' | 'revised' | 'paused';
-type PatientSeed = { name: string; tz: string; trajectory: Trajectory; therapist: 0 | 1; note: string | null };
+type PatientSeed = { name: string; tz: string; trajectory: Trajectory; therapist: 0 | 1; note: string | null; template: string };
 
 const RIVERSIDE_PATIENTS: PatientSeed[] = [
-  { name: 'Alex Morgan', tz: 'Europe/London', trajectory: 'improving', therapist: 0, note: 'Grade 1 lumbar strain' },
-  { name: 'Sam Patel', tz: 'Europe/London', trajectory: 'improving', therapist: 1, note: 'Desk-related neck and upper back tension' },
-  { name: 'Jordan Lee', tz: 'America/New_York', trajectory: 'improving', therapist: 1, note: 'Tight hip flexors, low back ache' },
-  { name: 'Riley Nguyen', tz: 'America/Los_Angeles', trajectory: 'stalled', therapist: 0, note: 'Chronic low back pain' },
-  { name: 'Casey Williams', tz: 'Europe/Berlin', trajectory: 'stalled', therapist: 1, note: null },
-  { name: 'Morgan Brooks', tz: 'America/Chicago', trajectory: 'worsening', therapist: 0, note: 'Piriformis irritation' },
-  { name: 'Taylor Kim', tz: 'Pacific/Auckland', trajectory: 'stopped', therapist: 0, note: 'Post-op, minimally invasive discectomy' },
-  { name: 'Jamie Rivera', tz: 'Europe/London', trajectory: 'new', therapist: 0, note: 'Grade 1 hamstring strain' },
-  { name: 'Avery Johnson', tz: 'Asia/Kolkata', trajectory: 'steady', therapist: 1, note: null },
-  { name: 'Quinn Obi', tz: 'Australia/Sydney', trajectory: 'steady', therapist: 1, note: 'Myofascial pain, upper back' },
-  { name: 'Drew Martinez', tz: 'America/Denver', trajectory: 'revised', therapist: 0, note: 'Tight hips, tired low back' },
-  { name: 'Robin Clarke', tz: 'Europe/Dublin', trajectory: 'paused', therapist: 0, note: 'Sprained back, travelling for work' },
+  { name: 'Alex Morgan', tz: 'Europe/London', trajectory: 'improving', therapist: 0, note: 'Grade 1 lumbar strain', template: 'gentle-return-grade-1-strain' },
+  { name: 'Sam Patel', tz: 'Europe/London', trajectory: 'improving', therapist: 1, note: 'Desk-related neck and upper back tension', template: 'desk-neck-and-upper-back' },
+  { name: 'Jordan Lee', tz: 'America/New_York', trajectory: 'improving', therapist: 1, note: 'Tight hip flexors, low back ache', template: 'tight-hips-tired-low-back' },
+  { name: 'Riley Nguyen', tz: 'America/Los_Angeles', trajectory: 'stalled', therapist: 0, note: 'Chronic low back pain', template: 'quick-low-back-release' },
+  { name: 'Casey Williams', tz: 'Europe/Berlin', trajectory: 'stalled', therapist: 1, note: null, template: 'quick-low-back-release' },
+  { name: 'Morgan Brooks', tz: 'America/Chicago', trajectory: 'worsening', therapist: 0, note: 'Piriformis irritation', template: 'tight-hips-tired-low-back' },
+  { name: 'Taylor Kim', tz: 'Pacific/Auckland', trajectory: 'stopped', therapist: 0, note: 'Post-op, minimally invasive discectomy', template: 'gentle-return-grade-1-strain' },
+  { name: 'Jamie Rivera', tz: 'Europe/London', trajectory: 'new', therapist: 0, note: 'Grade 1 hamstring strain', template: 'gentle-return-grade-1-strain' },
+  { name: 'Avery Johnson', tz: 'Asia/Kolkata', trajectory: 'steady', therapist: 1, note: null, template: 'myofascial-release-basics' },
+  { name: 'Quinn Obi', tz: 'Australia/Sydney', trajectory: 'steady', therapist: 1, note: 'Myofascial pain, upper back', template: 'myofascial-release-basics' },
+  { name: 'Drew Martinez', tz: 'America/Denver', trajectory: 'revised', therapist: 0, note: 'Tight hips, tired low back', template: 'tight-hips-tired-low-back' },
+  { name: 'Robin Clarke', tz: 'Europe/Dublin', trajectory: 'paused', therapist: 0, note: 'Sprained back, travelling for work', template: 'quick-low-back-release' },
 ];
 
 /** mulberry32: a small deterministic PRNG so every seeded database tells the same stories. */
@@ -125,7 +125,7 @@ async function seedClinic(
     const today = localDateIn(p.tz);
     const historyDays = p.trajectory === 'new' ? 0 : 60 + ((index * 11) % 31);
     const start = addDays(today, -historyDays);
-    const template = templates[index % templates.length];
+    const template = templates.find((t) => t.slug === p.template) ?? templates[index % templates.length];
     if (!template) throw new Error('no template');
     const status = p.trajectory === 'paused' ? 'paused' : 'active';
     const [plan] = await tx
@@ -199,7 +199,7 @@ async function seedClinic(
           if (!rand.chance(story.adherence)) continue;
           const before = clamp(story.pain + (rand.next() - 0.5) * 2);
           // The worsening story includes one session that clearly hurt ("this stretch hurts").
-          const hurts = p.trajectory === 'worsening' && d === historyDays - 3 && s === 0;
+          const hurts = p.trajectory === 'worsening' && d === historyDays - 3 && s === 0 && item === revision.items[0];
           const after = hurts ? clamp(before + 3) : clamp(before - rand.int(0, 2));
           logs.push({
             clinicId: c.id,
@@ -295,8 +295,8 @@ async function main() {
         admin: 'Hana Ito',
         therapists: ['Leo Fischer'],
         patients: [
-          { name: 'Nina Rossi', tz: 'America/Toronto', trajectory: 'improving', therapist: 0, note: 'Neck pain' },
-          { name: 'Omar Haddad', tz: 'Asia/Dubai', trajectory: 'stalled', therapist: 0, note: null },
+          { name: 'Nina Rossi', tz: 'America/Toronto', trajectory: 'improving', therapist: 0, note: 'Neck pain', template: 'desk-neck-and-upper-back' },
+          { name: 'Omar Haddad', tz: 'Asia/Dubai', trajectory: 'stalled', therapist: 0, note: null, template: 'quick-low-back-release' },
         ],
       });
       return { report, created: true };

@@ -12,7 +12,7 @@ test.describe('therapist', () => {
     await table.getByRole('link', { name: 'Alex Morgan' }).click();
     await expect(page.getByRole('heading', { name: 'Alex Morgan' })).toBeVisible();
     await expect(page.getByTestId('plan-items').locator('tbody tr').first()).toBeVisible();
-    await expect(page.getByTestId('recent-logs').locator('tbody tr').first()).toBeVisible();
+    await expect(page.getByTestId('recent-days').locator('tbody tr')).toHaveCount(14);
   });
 
   test('the worsening patient shows the red-flag alert', async ({ page, signedInAs }) => {

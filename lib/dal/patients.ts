@@ -105,7 +105,7 @@ export async function getPatientDetail(viewer: Viewer, patientId: string): Promi
       .innerJoin(exercises, eq(exercises.id, planItems.exerciseId))
       .where(and(eq(sessionLogs.patientId, patient.id), gte(sessionLogs.localDate, since), sql`${sessionLogs.undoneAt} is null`))
       .orderBy(desc(sessionLogs.localDate), desc(sessionLogs.loggedAt))
-      .limit(60),
+      .limit(2000),
     db
       .select({ localDate: painCheckIns.localDate, pain: painCheckIns.pain, bodyArea: painCheckIns.bodyArea, redFlags: painCheckIns.redFlags })
       .from(painCheckIns)

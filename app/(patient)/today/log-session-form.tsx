@@ -106,7 +106,7 @@ export function LogSessionForm({ planItemId, exerciseName, defaultSets, doneToda
         <form onSubmit={submit} noValidate aria-label={`Log ${exerciseName}`} style={{ marginTop: '0.75rem' }}>
           {mutation.error ? (
             <p className="form-error" role="alert">
-              {mutation.error.message}
+              {Object.keys(fields).length ? 'Please check the field marked below.' : mutation.error.message}
             </p>
           ) : null}
           <div className="field">

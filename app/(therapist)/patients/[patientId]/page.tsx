@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getPatientDetail } from '@/lib/dal/patients';
 import { describeDays, formatLocalDate } from '@/lib/dates';
-import { describeDosage, DIFFICULTY_LABELS } from '@/lib/format';
+import { summarizeDays } from '@/lib/day-summary';
+import { describeDosage } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -22,6 +23,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   if (!detail) notFound();
   const { patient, plan, recentLogs, recentCheckIns } = detail;
   const redFlags = recentCheckIns.filter((c) => c.redFlags.length > 0);
+  const days = summarizeDays(recentLogs, recentCheckIns, patient.today, 14);
   return (
     <div className="stack">
       <p className="small">
@@ -85,76 +87,48 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         )}
       </section>
 
-      <div className="grid-2">
-        <section className="card" aria-labelledby="logs-heading">
-          <h2 id="logs-heading">Sessions, last 14 days</h2>
-          {recentLogs.length === 0 ? (
-            <p className="muted">No sessions logged in the last 14 days.</p>
-          ) : (
-            <div className="table-wrap">
-              <table data-testid="recent-logs">
-                <caption className="visually-hidden">Logged sessions with pain before and after</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Day</th>
-                    <th scope="col">Exercise</th>
-                    <th scope="col" className="num">
-                      Sets
-                    </th>
-                    <th scope="col" className="num">
-                      Pain
-                    </th>
-                    <th scope="col">Felt</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {recentLogs.map((log) => (
-                    <tr key={log.id}>
-                      <td>{formatLocalDate(log.localDate)}</td>
-                      <td>{log.exerciseName}</td>
-                      <td className="num">{log.setsDone}</td>
-                      <td className="num">
-                        {log.painBefore ?? '–'} → {log.painAfter ?? '–'}
-                      </td>
-                      <td>{log.difficulty ? DIFFICULTY_LABELS[log.difficulty] : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-        <section className="card" aria-labelledby="checkins-heading">
-          <h2 id="checkins-heading">Pain check-ins, last 14 days</h2>
-          {recentCheckIns.length === 0 ? (
-            <p className="muted">No check-ins in the last 14 days.</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Daily pain ratings from 0 to 10</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Day</th>
-                    <th scope="col" className="num">
-                      Pain (0–10)
-                    </th>
-                    <th scope="col">Red flags</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {recentCheckIns.map((c) => (
-                    <tr key={c.localDate}>
-                      <td>{formatLocalDate(c.localDate)}</td>
-                      <td className="num">{c.pain}</td>
-                      <td>{c.redFlags.length ? <span className="badge badge-danger">{c.redFlags.length}</span> : '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      </div>
+      <section className="card" aria-labelledby="days-heading">
+        <h2 id="days-heading">Last 14 days</h2>
+        <div className="table-wrap">
+          <table data-testid="recent-days">
+            <caption className="visually-hidden">Sessions logged, pain around sessions, and daily pain check-in for each of the last 14 days</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col" className="num">
+                  Sessions
+                </th>
+                <th scope="col" className="num">
+                  Pain before → after
+                </th>
+                <th scope="col" className="num">
+                  Check-in pain
+                </th>
+                <th scope="col">Flags and notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.localDate}>
+                  <th scope="row">{formatLocalDate(d.localDate)}</th>
+                  <td className="num">{d.sessions || <span className="muted">0</span>}</td>
+                  <td className="num">{d.sessions ? `${d.painBefore ?? '–'} → ${d.painAfter ?? '–'}` : <span className="muted">–</span>}</td>
+                  <td className="num">{d.checkInPain ?? <span className="muted">–</span>}</td>
+                  <td>
+                    {d.redFlags.length ? <span className="badge badge-danger">Red flag</span> : null} {d.hurt ? <span className="badge badge-danger">Pain rose ≥ 3 after a session</span> : null}{' '}
+                    {d.tooHard ? <span className="badge badge-paused">Too hard ×{d.tooHard}</span> : null}{' '}
+                    {d.notes.map((n, i) => (
+                      <q key={i} className="small muted" style={{ display: 'block' }}>
+                        {n}
+                      </q>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,47 @@
+// Not part of the suite: `npm run screenshots` (after `next build`) saves every page at phone
+// and desktop size into e2e/screenshots/ for a person to look at.
+import { expect, signIn, test } from './fixtures';
+
+const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 860 } } as const;
+
+for (const [size, viewport] of Object.entries(SIZES)) {
+  test.describe(`${size} screenshots`, () => {
+    test.use({ viewport });
+
+    test('sign-in', async ({ page }) => {
+      await page.goto('/login');
+      await page.screenshot({ path: `e2e/screenshots/${size}-login.png`, fullPage: true });
+      await signIn(page, 'therapist', 'wrong-password-here');
+      await expect(page.getByTestId('sign-in-error')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-login-error.png`, fullPage: true });
+    });
+
+    test('therapist pages', async ({ page }) => {
+      await signIn(page, 'therapist');
+      await expect(page.getByTestId('caseload-table')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-caseload.png`, fullPage: true });
+      await page.getByRole('link', { name: 'Morgan Brooks' }).click();
+      await expect(page.getByTestId('plan-items')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-patient.png`, fullPage: true });
+    });
+
+    test('admin caseload', async ({ page }) => {
+      await signIn(page, 'admin');
+      await expect(page.getByTestId('caseload-table')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-admin-caseload.png`, fullPage: true });
+    });
+
+    test('patient Today', async ({ page }) => {
+      await signIn(page, 'patient');
+      await expect(page.getByTestId('today-item').first()).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-today.png`, fullPage: true });
+      const item = page.getByTestId('today-item').first();
+      await item.getByRole('button', { name: /Mark done|Log an extra session/ }).click();
+      await item.getByLabel('Sets done').fill('0');
+      await item.getByRole('button', { name: 'Save session' }).click();
+      await expect(item.getByText(/Sets done must be/)).toBeVisible();
+      await item.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `e2e/screenshots/${size}-today-log-error.png`, fullPage: true });
+    });
+  });
+}
