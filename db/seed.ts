@@ -243,6 +243,7 @@ async function seedClinic(
       await tx.insert(schema.readingAssignments).values({
         clinicId: c.id,
         patientId: user.id,
+        articleId: v.articleId,
         articleVersionId: v.id,
         assignedBy: therapist.id,
         dueDate: p.trajectory === 'new' ? addDays(today, 7) : addDays(assignedOn, 7),

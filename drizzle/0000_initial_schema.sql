@@ -102,6 +102,8 @@ CREATE TABLE "articles" (
 	"slug" text NOT NULL,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"published_at" timestamp with time zone,
 	"archived_at" timestamp with time zone,
 	CONSTRAINT "articles_slug_format" CHECK ("articles"."slug" ~ '^[a-z0-9][a-z0-9-]{1,100}$')
 );
@@ -274,6 +276,7 @@ CREATE TABLE "reading_assignments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"clinic_id" uuid NOT NULL,
 	"patient_id" uuid NOT NULL,
+	"article_id" uuid NOT NULL,
 	"article_version_id" uuid NOT NULL,
 	"assigned_by" uuid NOT NULL,
 	"due_date" date,
@@ -349,6 +352,7 @@ ALTER TABLE "reading_answers" ADD CONSTRAINT "reading_answers_assignment_id_read
 ALTER TABLE "reading_answers" ADD CONSTRAINT "reading_answers_question_id_article_questions_id_fk" FOREIGN KEY ("question_id") REFERENCES "public"."article_questions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reading_assignments" ADD CONSTRAINT "reading_assignments_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reading_assignments" ADD CONSTRAINT "reading_assignments_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reading_assignments" ADD CONSTRAINT "reading_assignments_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reading_assignments" ADD CONSTRAINT "reading_assignments_article_version_id_article_versions_id_fk" FOREIGN KEY ("article_version_id") REFERENCES "public"."article_versions"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reading_assignments" ADD CONSTRAINT "reading_assignments_assigned_by_users_id_fk" FOREIGN KEY ("assigned_by") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_logs" ADD CONSTRAINT "session_logs_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
@@ -382,6 +386,7 @@ CREATE INDEX "audit_events_actor_at_idx" ON "audit_events" USING btree ("actor_u
 CREATE UNIQUE INDEX "pain_check_ins_patient_date_key" ON "pain_check_ins" USING btree ("patient_id","local_date");--> statement-breakpoint
 CREATE INDEX "reading_answers_assignment_idx" ON "reading_answers" USING btree ("assignment_id");--> statement-breakpoint
 CREATE INDEX "reading_assignments_patient_idx" ON "reading_assignments" USING btree ("patient_id","due_date");--> statement-breakpoint
+CREATE UNIQUE INDEX "reading_assignments_patient_article_live_key" ON "reading_assignments" USING btree ("patient_id","article_id") WHERE "reading_assignments"."removed_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "session_logs_patient_client_key" ON "session_logs" USING btree ("patient_id","client_id");--> statement-breakpoint
 CREATE INDEX "session_logs_patient_date_idx" ON "session_logs" USING btree ("patient_id","local_date");--> statement-breakpoint
 CREATE INDEX "session_logs_plan_item_idx" ON "session_logs" USING btree ("plan_item_id");

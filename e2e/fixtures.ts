@@ -11,8 +11,8 @@ export async function signIn(page: Page, role: DemoRole, password = DEMO_PASSWOR
 }
 
 export const test = base.extend<{ signedInAs: (role: DemoRole) => Promise<void> }>({
-  signedInAs: async ({ page }, use) => {
-    await use(async (role) => {
+  signedInAs: async ({ page }, provide) => {
+    await provide(async (role) => {
       await signIn(page, role);
       await expect(page).toHaveURL(role === 'patient' || role === 'otherPatient' ? /\/today$/ : /\/caseload$/);
     });

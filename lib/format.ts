@@ -34,3 +34,5 @@ export const PAIN_ANCHORS: Record<number, string> = {
 };
 
 export const DIFFICULTY_LABELS = { too_easy: 'Too easy', about_right: 'About right', too_hard: 'Too hard' } as const;
+
+export const READING_STATE_LABELS = { assigned: 'Not started', opened: 'Started', read: 'Read', understood: 'Read and understood' } as const;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinics } from './clinics';
-import { articleQuestions, articleVersions } from './content';
+import { articleQuestions, articles, articleVersions } from './content';
 import { auditOutcomeEnum, difficultyEnum, readingStateEnum, type RedFlag } from './enums';
 import { patients } from './patients';
 import { planItems } from './plans';
@@ -13,6 +13,8 @@ export const readingAssignments = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     clinicId: uuid('clinic_id').notNull().references(() => clinics.id, { onDelete: 'restrict' }),
     patientId: uuid('patient_id').notNull().references(() => patients.id, { onDelete: 'restrict' }),
+    articleId: uuid('article_id').notNull().references(() => articles.id, { onDelete: 'restrict' }),
+    /** The version the patient was given; a later edit of the article does not change it. */
     articleVersionId: uuid('article_version_id').notNull().references(() => articleVersions.id, { onDelete: 'restrict' }),
     assignedBy: uuid('assigned_by').notNull().references(() => users.id, { onDelete: 'restrict' }),
     dueDate: date('due_date'),
@@ -26,6 +28,8 @@ export const readingAssignments = pgTable(
   },
   (t) => [
     index('reading_assignments_patient_idx').on(t.patientId, t.dueDate),
+    // One live assignment per article and patient (an unassigned one may be assigned again).
+    uniqueIndex('reading_assignments_patient_article_live_key').on(t.patientId, t.articleId).where(sql`${t.removedAt} is null`),
     check('reading_assignments_seconds', sql`${t.secondsSpent} >= 0`),
   ],
 );

@@ -16,6 +16,9 @@ export const articles = pgTable(
     slug: text('slug').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null = a clinic draft, visible to its clinic's clinicians only; patients never see drafts. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [

@@ -13,7 +13,7 @@ export async function syncLibrary(q: Queryable, library: Library): Promise<SyncR
   for (const a of library.articles) {
     let [article] = await q.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, a.slug), isNull(articles.clinicId))).limit(1);
     if (!article) {
-      [article] = await q.insert(articles).values({ slug: a.slug }).returning({ id: articles.id });
+      [article] = await q.insert(articles).values({ slug: a.slug, publishedAt: sql`now()` }).returning({ id: articles.id });
       report.articlesAdded++;
     }
     if (!article) throw new Error(`could not create article ${a.slug}`);

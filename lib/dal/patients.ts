@@ -23,8 +23,11 @@ export type CaseloadRow = {
 
 /** Therapist: the patients in their care. Admin: every patient of the clinic. Patient: nothing. */
 export async function listCaseload(viewer: Viewer): Promise<CaseloadRow[] | null> {
-  if (!isClinician(viewer.role)) return null;
   const db = getDb();
+  if (!isClinician(viewer.role)) {
+    await recordAudit(db, actorOf(viewer), { action: 'caseload.view', outcome: 'denied', detail: { reason: 'role' } });
+    return null;
+  }
   const therapist = sql`therapist`;
   const scope =
     viewer.role === 'admin'

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Queryable } from '@/db/client';
 import { authSessions, users } from '@/db/schema';
 import type { RequestSource, Viewer } from '@/lib/auth/types';
 import { recordAudit } from './audit';
@@ -12,8 +12,8 @@ const TOUCH_AFTER_SECONDS = 60;
 
 export type RevokeReason = 'sign_out' | 'disabled' | 'password_changed' | 'idle' | 'expired' | 'admin';
 
-export async function createAuthSession(userId: string, clinicId: string, source: RequestSource): Promise<string> {
-  const [row] = await getDb()
+export async function createAuthSession(userId: string, clinicId: string, source: RequestSource, q: Queryable = getDb()): Promise<string> {
+  const [row] = await q
     .insert(authSessions)
     .values({ userId, clinicId, sourceIp: source.ip })
     .returning({ id: authSessions.id });

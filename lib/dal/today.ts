@@ -26,8 +26,11 @@ export type TodayView = {
  * never the server's), each with sessions done and remaining. Only a patient has a Today.
  */
 export async function getToday(viewer: Viewer): Promise<TodayView | null> {
-  if (viewer.role !== 'patient') return null;
   const db = getDb();
+  if (viewer.role !== 'patient') {
+    await recordAudit(db, actorOf(viewer), { action: 'today.view', outcome: 'denied', detail: { reason: 'role' } });
+    return null;
+  }
   const patient = await findPatientInScope(db, viewer, viewer.userId, 'today.view');
   if (!patient) return null;
   const today = localDateIn(patient.timeZone);
