@@ -217,9 +217,11 @@ async function seedClinic(
           });
         }
       }
-      const checksIn = p.trajectory === 'stopped' ? historyDays - d > 12 && rand.chance(0.8) : rand.chance(0.75);
+      // The worsening story ends with a red-flag check-in two days ago.
+      const redFlagDay = p.trajectory === 'worsening' && d === historyDays - 2;
+      const checksIn = redFlagDay || (p.trajectory === 'stopped' ? historyDays - d > 12 && rand.chance(0.8) : rand.chance(0.75));
       if (checksIn) {
-        const redFlags: RedFlag[] = p.trajectory === 'worsening' && d === historyDays - 2 ? ['leg_numbness_or_weakness'] : [];
+        const redFlags: RedFlag[] = redFlagDay ? ['leg_numbness_or_weakness'] : [];
         checkIns.push({
           clinicId: c.id,
           patientId: user.id,

@@ -36,3 +36,7 @@ export const PAIN_ANCHORS: Record<number, string> = {
 export const DIFFICULTY_LABELS = { too_easy: 'Too easy', about_right: 'About right', too_hard: 'Too hard' } as const;
 
 export const READING_STATE_LABELS = { assigned: 'Not started', opened: 'Started', read: 'Read', understood: 'Read and understood' } as const;
+
+export const KIND_LABELS = { stretch: 'Stretch', myofascial_release: 'Myofascial release', mobility: 'Mobility', strengthening: 'Strengthening' } as const;
+
+export const EQUIPMENT_LABELS = { none: 'No equipment', strap: 'Strap', foam_roller: 'Foam roller', tennis_ball: 'Tennis ball', wall: 'Wall', chair: 'Chair' } as const;

@@ -5,7 +5,10 @@ import { AppShell } from '@/lib/ui/app-shell';
 export default async function PatientLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer({ roles: ['patient'] });
   return (
-    <AppShell home="/today" links={[{ href: '/today', label: 'Today' }]} who={viewer.name} narrow>
+    <AppShell home="/today" links={[
+        { href: '/today', label: 'Today' },
+        { href: '/read', label: 'Reading' },
+      ]} who={viewer.name} narrow>
       {children}
     </AppShell>
   );

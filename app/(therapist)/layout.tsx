@@ -5,7 +5,10 @@ import { AppShell } from '@/lib/ui/app-shell';
 export default async function TherapistLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   return (
-    <AppShell home="/caseload" links={[{ href: '/caseload', label: 'Caseload' }]} who={`${viewer.name} · ${viewer.role === 'admin' ? 'Clinic admin' : 'Therapist'}`}>
+    <AppShell home="/caseload" links={[
+        { href: '/caseload', label: 'Caseload' },
+        { href: '/library', label: 'Library' },
+      ]} who={`${viewer.name} · ${viewer.role === 'admin' ? 'Clinic admin' : 'Therapist'}`}>
       {children}
     </AppShell>
   );

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { painCheckIns } from '@/db/schema';
+import { articleVersions, painCheckIns, readingAssignments } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/types';
 import { localDateIn, type LocalDate } from '@/lib/dates';
 import { actorOf, recordAudit } from './audit';
@@ -19,6 +19,8 @@ export type TodayView = {
   planState: 'in_force' | 'none' | 'paused' | 'not_started' | 'ended';
   items: TodayItem[];
   checkInDone: boolean;
+  /** Unfinished reading, soonest due first. */
+  reading: { assignmentId: string; title: string; dueDate: LocalDate | null; overdue: boolean }[];
 };
 
 /**
@@ -34,7 +36,7 @@ export async function getToday(viewer: Viewer): Promise<TodayView | null> {
   const patient = await findPatientInScope(db, viewer, viewer.userId, 'today.view');
   if (!patient) return null;
   const today = localDateIn(patient.timeZone);
-  const [plan, done, checkIn] = await Promise.all([
+  const [plan, done, checkIn, reading] = await Promise.all([
     unsafeCurrentPlanForPatient(db, patient.id, patient.clinicId),
     unsafeDoneCountsOn(db, patient.id, today),
     db
@@ -42,6 +44,13 @@ export async function getToday(viewer: Viewer): Promise<TodayView | null> {
       .from(painCheckIns)
       .where(and(eq(painCheckIns.patientId, patient.id), eq(painCheckIns.localDate, today)))
       .limit(1),
+    db
+      .select({ assignmentId: readingAssignments.id, title: articleVersions.title, dueDate: readingAssignments.dueDate })
+      .from(readingAssignments)
+      .innerJoin(articleVersions, eq(articleVersions.id, readingAssignments.articleVersionId))
+      .where(and(eq(readingAssignments.patientId, patient.id), isNull(readingAssignments.removedAt), inArray(readingAssignments.state, ['assigned', 'opened'])))
+      .orderBy(sql`${readingAssignments.dueDate} asc nulls last`, asc(readingAssignments.assignedAt))
+      .limit(3),
   ]);
   await recordAudit(db, actorOf(viewer), { action: 'today.view', outcome: 'allowed', patientId: patient.id });
 
@@ -69,5 +78,6 @@ export async function getToday(viewer: Viewer): Promise<TodayView | null> {
     planState,
     items,
     checkInDone: checkIn.length > 0,
+    reading: reading.map((r) => ({ ...r, overdue: r.dueDate !== null && r.dueDate < today })),
   };
 }

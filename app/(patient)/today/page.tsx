@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
 import { getToday } from '@/lib/dal/today';
@@ -39,6 +40,21 @@ export default async function TodayPage() {
         <p className="notice">
           <strong>From your therapist:</strong> {today.plan.noteToPatient}
         </p>
+      ) : null}
+      {today.reading.length > 0 ? (
+        <section className="card" aria-labelledby="reading-due-heading" data-testid="today-reading">
+          <h2 id="reading-due-heading" style={{ fontSize: '1.1rem' }}>
+            To read
+          </h2>
+          <ul style={{ margin: 0, paddingLeft: '1.2rem' }}>
+            {today.reading.map((r) => (
+              <li key={r.assignmentId}>
+                <Link href={`/read/${r.assignmentId}`}>{r.title}</Link>
+                {r.dueDate ? <span className="muted small"> · {r.overdue ? 'was due' : 'due'} {formatLocalDate(r.dueDate)}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {today.items.length === 0 ? (
         <div className="card empty-state">

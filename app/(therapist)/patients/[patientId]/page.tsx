@@ -2,10 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
+import { listLibraryArticles } from '@/lib/dal/library';
 import { getPatientDetail } from '@/lib/dal/patients';
-import { describeDays, formatLocalDate } from '@/lib/dates';
+import { listPatientReading } from '@/lib/dal/reading';
+import { addDays, describeDays, formatLocalDate } from '@/lib/dates';
 import { summarizeDays } from '@/lib/day-summary';
-import { describeDosage } from '@/lib/format';
+import { describeDosage, READING_STATE_LABELS } from '@/lib/format';
+import { unassignReadingAction } from '../../actions';
+import { AssignReadingForm } from '../../assign-reading-form';
 
 export const metadata: Metadata = { title: 'Patient' };
 
@@ -24,6 +28,9 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
   const { patient, plan, recentLogs, recentCheckIns } = detail;
   const redFlags = recentCheckIns.filter((c) => c.redFlags.length > 0);
   const days = summarizeDays(recentLogs, recentCheckIns, patient.today, 14);
+  const [reading, library] = await Promise.all([listPatientReading(viewer, patient.id), listLibraryArticles(viewer)]);
+  const assignedArticleIds = new Set((reading ?? []).map((r) => r.articleId));
+  const assignable = (library ?? []).filter((a) => a.isPublished && !assignedArticleIds.has(a.articleId));
   return (
     <div className="stack">
       <p className="small">
@@ -85,6 +92,65 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
         ) : (
           <p className="muted">No active plan.</p>
         )}
+      </section>
+
+      <section className="card" aria-labelledby="reading-heading">
+        <h2 id="reading-heading">Reading</h2>
+        <div className="grid-2" style={{ alignItems: 'start' }}>
+          <div>
+            {reading && reading.length > 0 ? (
+              <div className="table-wrap">
+                <table data-testid="patient-reading">
+                  <caption className="visually-hidden">Assigned articles with their reading state and time spent</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Article</th>
+                      <th scope="col">State</th>
+                      <th scope="col">Due</th>
+                      <th scope="col" className="num">
+                        Time
+                      </th>
+                      <th scope="col">
+                        <span className="visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {reading.map((r) => (
+                      <tr key={r.assignmentId}>
+                        <th scope="row">
+                          <Link href={`/library/articles/${r.slug}`}>{r.title}</Link>
+                        </th>
+                        <td>
+                          <span className={`badge badge-state-${r.state}`}>{READING_STATE_LABELS[r.state]}</span>
+                        </td>
+                        <td>{r.dueDate ? formatLocalDate(r.dueDate) : '–'}</td>
+                        <td className="num">{r.secondsSpent ? `${Math.max(1, Math.round(r.secondsSpent / 60))} min` : '–'}</td>
+                        <td>
+                          <form action={unassignReadingAction}>
+                            <input type="hidden" name="assignmentId" value={r.assignmentId} />
+                            <input type="hidden" name="patientId" value={patient.id} />
+                            <button type="submit" className="button button-quiet small" aria-label={`Unassign ${r.title}`}>
+                              Unassign
+                            </button>
+                          </form>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="muted">No reading assigned.</p>
+            )}
+          </div>
+          <details>
+            <summary className="button button-secondary">Assign articles</summary>
+            <div style={{ marginTop: '0.75rem' }}>
+              <AssignReadingForm mode="patient" patientId={patient.id} articles={assignable.map((a) => ({ id: a.articleId, label: a.title, hint: `${a.readingMinutes} min` }))} defaultDue={addDays(patient.today, 7)} />
+            </div>
+          </details>
+        </div>
       </section>
 
       <section className="card" aria-labelledby="days-heading">
