@@ -7,8 +7,6 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { hashPassword } from '@/lib/auth/password';
-import { loadLibrary } from '@/lib/content/load';
-import { syncLibrary } from '@/lib/content/sync';
 import { addDays, isoWeekday, localDateIn, type LocalDate } from '@/lib/dates';
 import type { Tx } from './client';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
@@ -274,12 +272,10 @@ async function main() {
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
   const db = drizzle({ client: pool, schema });
   try {
-    const library = loadLibrary();
     const started = Date.now();
-    const outcome = await db.transaction(async (tx) => {
-      const report = await syncLibrary(tx, library);
+    const created = await db.transaction(async (tx) => {
       const [existing] = await tx.select({ id: schema.clinics.id }).from(schema.clinics).where(and(eq(schema.clinics.slug, 'riverside-physio'))).limit(1);
-      if (existing) return { report, created: false };
+      if (existing) return false;
       // One hash for every demo account: argon2 is deliberately slow.
       const passwordHash = await hashPassword(DEMO_PASSWORD);
       const rand = prng(20261124);
@@ -302,13 +298,9 @@ async function main() {
           { name: 'Omar Haddad', tz: 'Asia/Dubai', trajectory: 'stalled', therapist: 0, note: null, template: 'quick-low-back-release' },
         ],
       });
-      return { report, created: true };
+      return true;
     });
-    const r = outcome.report;
-    console.info(
-      `[seed] library: ${library.articles.length} articles (${r.articleVersionsAdded} new versions), ${library.exercises.length} exercises, ${library.templates.length} templates; ` +
-        (outcome.created ? `demo clinics created in ${Date.now() - started} ms` : 'demo clinics already present'),
-    );
+    console.info(`[seed] ${created ? `demo clinics created in ${Date.now() - started} ms` : 'demo clinics already present'}`);
     console.info('\n  Demo sign-ins (password for every account: ' + DEMO_PASSWORD + ')');
     for (const [role, a] of Object.entries(DEMO_ACCOUNTS)) {
       if (role === 'otherPatient') continue;

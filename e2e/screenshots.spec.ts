@@ -25,6 +25,33 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.screenshot({ path: `e2e/screenshots/${size}-patient.png`, fullPage: true });
     });
 
+    test('library', async ({ page }) => {
+      await signIn(page, 'therapist');
+      await expect(page).toHaveURL(/caseload/);
+      await page.goto('/library');
+      await expect(page.getByTestId('library-articles')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-library-articles.png`, fullPage: true });
+      await page.getByTestId('library-articles').getByRole('link').first().click();
+      await expect(page.getByTestId('readability')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-library-article.png`, fullPage: true });
+      await page.goto('/library?tab=exercises&equipment=foam_roller');
+      await expect(page.getByTestId('library-exercises')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-library-exercises.png`, fullPage: true });
+      await page.getByTestId('library-exercises').getByRole('link').first().click();
+      await expect(page.getByRole('heading', { name: 'How to do it' })).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-exercise.png`, fullPage: true });
+    });
+
+    test('patient reading', async ({ page }) => {
+      await signIn(page, 'patient');
+      await expect(page).toHaveURL(/today/);
+      await page.goto('/read');
+      await page.screenshot({ path: `e2e/screenshots/${size}-reading-list.png`, fullPage: true });
+      await page.getByTestId('reading-item').first().getByRole('link').click();
+      await expect(page.getByRole('heading', { name: 'Check your understanding' })).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-reader.png`, fullPage: true });
+    });
+
     test('admin caseload', async ({ page }) => {
       await signIn(page, 'admin');
       await expect(page.getByTestId('caseload-table')).toBeVisible();

@@ -69,6 +69,13 @@ try {
   await shutdown(1);
 }
 
+// The built-in library (articles, exercises, templates) is product content, not demo data: every start syncs it.
+const synced = spawnSync(process.execPath, ['--import', 'tsx', 'db/sync-content.ts'], { stdio: 'inherit', env: process.env });
+if (synced.status !== 0) {
+  process.stderr.write('[limber] syncing the built-in library failed (see above)\n');
+  await shutdown(1);
+}
+
 if (embedded || flags.has('--seed')) {
   if (process.env.NODE_ENV === 'production') {
     if (flags.has('--seed')) process.stderr.write('[limber] not seeding: NODE_ENV=production (demo data never goes into production)\n');
