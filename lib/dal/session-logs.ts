@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { planItems, plans, sessionLogs } from '@/db/schema';
 import type { Difficulty } from '@/db/schema/enums';
@@ -10,7 +10,7 @@ import { localDateIn, type LocalDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { RecordSessionLogInput } from '@/lib/validation/session-logs';
 import { actorOf, recordAudit } from './audit';
-import { findPatientInScope } from './scope';
+import { findPatientInScope, isUuid } from './scope';
 
 export type RecordedSessionLog = {
   id: string;
@@ -22,13 +22,14 @@ export type RecordedSessionLog = {
   painAfter: number | null;
   difficulty: Difficulty | null;
   note: string | null;
+  undone: boolean;
 };
 
 export type RecordSessionLogResult = { log: RecordedSessionLog; created: boolean };
 
 /** The body a client id is bound to: a retry must send the same one. */
 function requestHashOf(input: RecordSessionLogInput): string {
-  const canonical = JSON.stringify([input.planItemId, input.setsDone, input.painBefore ?? null, input.painAfter ?? null, input.difficulty ?? null, input.note || null]);
+  const canonical = JSON.stringify([input.planItemId, input.setsDone, input.painBefore ?? null, input.painAfter ?? null, input.difficulty ?? null, input.note || null, input.performedAt ?? null]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -60,7 +61,9 @@ export async function recordSessionLog(viewer: Viewer, input: RecordSessionLogIn
         patientId: patient.id,
         planItemId: item.id,
         clientId: input.clientId,
-        localDate: localDateIn(patient.timeZone),
+        // Offline logs keep the day they were done on, in the patient's own time zone.
+        localDate: localDateIn(patient.timeZone, input.performedAt ? new Date(input.performedAt) : new Date()),
+        ...(input.performedAt ? { loggedAt: new Date(input.performedAt) } : {}),
         setsDone: input.setsDone,
         painBefore: input.painBefore ?? null,
         painAfter: input.painAfter ?? null,
@@ -102,7 +105,63 @@ export async function recordSessionLog(viewer: Viewer, input: RecordSessionLogIn
         painAfter: row.painAfter,
         difficulty: row.difficulty,
         note: row.note,
+        undone: row.undoneAt !== null,
       },
     };
+  });
+}
+
+/** The patient's own logs of their local today (undone ones excluded). */
+export async function listTodaysLogs(viewer: Viewer): Promise<RecordedSessionLog[] | null> {
+  if (viewer.role !== 'patient') return null;
+  const db = getDb();
+  const patient = await findPatientInScope(db, viewer, viewer.userId, 'session_log.list');
+  if (!patient) return null;
+  const rows = await db
+    .select()
+    .from(sessionLogs)
+    .where(and(eq(sessionLogs.patientId, patient.id), eq(sessionLogs.localDate, localDateIn(patient.timeZone)), isNull(sessionLogs.undoneAt)))
+    .orderBy(asc(sessionLogs.loggedAt));
+  await recordAudit(db, actorOf(viewer), { action: 'session_log.list', outcome: 'allowed', patientId: patient.id });
+  return rows.map((row) => ({
+    id: row.id,
+    clientId: row.clientId,
+    planItemId: row.planItemId,
+    localDate: row.localDate,
+    setsDone: row.setsDone,
+    painBefore: row.painBefore,
+    painAfter: row.painAfter,
+    difficulty: row.difficulty,
+    note: row.note,
+    undone: false,
+  }));
+}
+
+/**
+ * Undo a log made by mistake: the patient's own, on the same local day it was logged for.
+ * The row is kept (undone_at set) so a late retry of the same clientId still finds it.
+ */
+export async function undoSessionLog(viewer: Viewer, logId: string): Promise<{ undone: true } | null> {
+  if (viewer.role !== 'patient' || !isUuid(logId)) return null;
+  const db = getDb();
+  return db.transaction(async (tx) => {
+    const patient = await findPatientInScope(tx, viewer, viewer.userId, 'session_log.undo');
+    if (!patient) return null;
+    const [row] = await tx
+      .select({ id: sessionLogs.id, localDate: sessionLogs.localDate, undoneAt: sessionLogs.undoneAt })
+      .from(sessionLogs)
+      .where(and(eq(sessionLogs.id, logId), eq(sessionLogs.patientId, patient.id)))
+      .for('update')
+      .limit(1);
+    if (!row) {
+      await recordAudit(tx, actorOf(viewer), { action: 'session_log.undo', outcome: 'denied', detail: { reason: 'not_in_scope' } });
+      return null;
+    }
+    if (row.localDate !== localDateIn(patient.timeZone)) {
+      throw new AppError('conflict', 'Only a session logged today can be undone.');
+    }
+    if (!row.undoneAt) await tx.update(sessionLogs).set({ undoneAt: sql`now()` }).where(eq(sessionLogs.id, row.id));
+    await recordAudit(tx, actorOf(viewer), { action: 'session_log.undo', outcome: 'allowed', patientId: patient.id, detail: { sessionLogId: row.id } });
+    return { undone: true } as const;
   });
 }

@@ -1,5 +1,5 @@
 import { getViewer } from '@/lib/auth/viewer';
-import { recordSessionLog } from '@/lib/dal/session-logs';
+import { listTodaysLogs, recordSessionLog } from '@/lib/dal/session-logs';
 import { AppError, notFoundError } from '@/lib/errors';
 import { assertSameOrigin, handler, json, parseInput, readJson } from '@/lib/http';
 import { recordSessionLogSchema } from '@/lib/validation/session-logs';
@@ -15,4 +15,13 @@ export const POST = handler(async (request: Request) => {
   const result = await recordSessionLog(viewer, input);
   if (!result) throw notFoundError();
   return json({ log: result.log, created: result.created }, result.created ? 201 : 200);
+});
+
+/** GET the patient's own logs for their local today. */
+export const GET = handler(async () => {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError('unauthenticated', 'Please sign in again.');
+  const logs = await listTodaysLogs(viewer);
+  if (!logs) throw notFoundError();
+  return json({ logs });
 });
