@@ -180,6 +180,7 @@ export async function answerQuestions(viewer: Viewer, assignmentId: string, inpu
     }
     const questions = await tx.select().from(articleQuestions).where(eq(articleQuestions.articleVersionId, assignment.articleVersionId));
     const byId = new Map(questions.map((q) => [q.id, q]));
+    if (new Set(input.answers.map((a) => a.questionId)).size !== input.answers.length) return null;
     const results: AnswerResult[] = [];
     for (const answer of input.answers) {
       const q = byId.get(answer.questionId);
@@ -195,7 +196,7 @@ export async function answerQuestions(viewer: Viewer, assignmentId: string, inpu
       .selectDistinctOn([readingAnswers.questionId], { questionId: readingAnswers.questionId, isCorrect: readingAnswers.isCorrect })
       .from(readingAnswers)
       .where(eq(readingAnswers.assignmentId, assignmentId))
-      .orderBy(readingAnswers.questionId, desc(readingAnswers.answeredAt), desc(readingAnswers.id));
+      .orderBy(readingAnswers.questionId, desc(readingAnswers.answeredAt));
     const allCorrect = questions.length > 0 && questions.every((q) => latest.some((l) => l.questionId === q.id && l.isCorrect));
     let state = assignment.state;
     if (allCorrect && state !== 'understood') {

@@ -18,7 +18,9 @@ export const answerQuestionsSchema = z
         error: 'must be a list of answers',
       })
       .min(1, 'needs at least one answer')
-      .max(10, 'has too many answers'),
+      .max(10, 'has too many answers')
+      // One answer per question per request: the latest answer is what counts, so two in one request would be ambiguous.
+      .refine((answers) => new Set(answers.map((a) => a.questionId)).size === answers.length, 'must answer each question at most once'),
   })
   .strict();
 export type AnswerQuestionsInput = z.infer<typeof answerQuestionsSchema>;
