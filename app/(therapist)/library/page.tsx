@@ -24,6 +24,9 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
           <h1>Library</h1>
           <p className="muted">Reading and stretches to build plans from. Preview exactly what a patient sees.</p>
         </div>
+        <Link href="/library/articles/new" className="button">
+          Write an article
+        </Link>
       </div>
       <nav className="tabs" aria-label="Library sections">
         <Link href="/library?tab=articles" aria-current={tab === 'articles' ? 'page' : undefined}>

@@ -8,6 +8,7 @@ import { addDays, formatLocalDate, localDateIn } from '@/lib/dates';
 import { READING_STATE_LABELS } from '@/lib/format';
 import { Markdown } from '@/lib/ui/markdown';
 import { AssignReadingForm } from '../../../assign-reading-form';
+import { setArticlePublishedAction } from '../../article-actions';
 
 export const metadata: Metadata = { title: 'Article' };
 
@@ -30,7 +31,27 @@ export default async function LibraryArticlePage({ params }: { params: Promise<{
             {article.isClinicArticle ? ' · written by your clinic' : ' · built-in'}
           </p>
         </div>
+        {/* getLibraryArticle only returns clinic articles of the viewer's own clinic. */}
+        {article.isClinicArticle ? (
+          <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
+            <Link href={`/library/articles/${article.slug}/edit`} className="button button-secondary">
+              Edit
+            </Link>
+            <form action={setArticlePublishedAction}>
+              <input type="hidden" name="articleId" value={article.articleId} />
+              <input type="hidden" name="published" value={article.isPublished ? 'false' : 'true'} />
+              <button type="submit" className={article.isPublished ? 'button button-secondary' : 'button'}>
+                {article.isPublished ? 'Unpublish' : 'Publish'}
+              </button>
+            </form>
+          </div>
+        ) : null}
       </div>
+      {article.isClinicArticle && !article.isPublished ? (
+        <p className="notice" data-testid="draft-note">
+          <span className="badge badge-paused">Draft</span> Only clinicians at your clinic can see this article. Publish it to assign it to patients.
+        </p>
+      ) : null}
       <div className="grid-2" style={{ gridTemplateColumns: 'minmax(0, 2fr) minmax(16rem, 1fr)', alignItems: 'start' }}>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="small muted" style={{ textTransform: 'uppercase', letterSpacing: '0.05em' }}>
@@ -47,35 +68,41 @@ export default async function LibraryArticlePage({ params }: { params: Promise<{
                 ))}
               </ul>
             </div>
-            <div className="card" style={{ marginTop: '1rem' }}>
-              <h3>Check your understanding</h3>
-              <ol>
-                {article.questions.map((q) => (
-                  <li key={q.id} style={{ marginBottom: '0.75rem' }}>
-                    {q.prompt}
-                    <ul>
-                      {q.choices.map((c, i) => (
-                        <li key={i}>
-                          {c} {i === q.correctIndex ? <span className="badge badge-active">answer</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                    <span className="small muted">After answering: {q.explanation}</span>
-                  </li>
-                ))}
-              </ol>
-            </div>
+            {article.questions.length > 0 ? (
+              <div className="card" style={{ marginTop: '1rem' }}>
+                <h3>Check your understanding</h3>
+                <ol>
+                  {article.questions.map((q) => (
+                    <li key={q.id} style={{ marginBottom: '0.75rem' }}>
+                      {q.prompt}
+                      <ul>
+                        {q.choices.map((c, i) => (
+                          <li key={i}>
+                            {c} {i === q.correctIndex ? <span className="badge badge-active">answer</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                      <span className="small muted">After answering: {q.explanation}</span>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+            ) : null}
           </div>
         </section>
         <aside className="stack">
           <section className="card" aria-labelledby="assign-heading">
             <h2 id="assign-heading">Assign to a patient</h2>
-            <AssignReadingForm
-              mode="article"
-              articleId={article.articleId}
-              patients={caseload.filter((p) => !assignedIds.has(p.patientId)).map((p) => ({ id: p.patientId, label: p.name }))}
-              defaultDue={addDays(localDateIn('UTC'), 7)}
-            />
+            {article.isPublished ? (
+              <AssignReadingForm
+                mode="article"
+                articleId={article.articleId}
+                patients={caseload.filter((p) => !assignedIds.has(p.patientId)).map((p) => ({ id: p.patientId, label: p.name }))}
+                defaultDue={addDays(localDateIn('UTC'), 7)}
+              />
+            ) : (
+              <p className="muted">A draft cannot be assigned. Publish it first.</p>
+            )}
           </section>
           <section className="card" aria-labelledby="states-heading">
             <h2 id="states-heading">Your patients</h2>
