@@ -20,3 +20,12 @@ export const test = base.extend<{ signedInAs: (role: DemoRole) => Promise<void> 
 });
 
 export { expect, DEMO_ACCOUNTS, DEMO_PASSWORD };
+
+/** A Today item not yet done today, pinned by its id (a filtered locator would move once it is done). */
+export async function pendingItem(page: Page, index = 0, from: 'first' | 'last' = 'first') {
+  const open = page.getByTestId('today-item').filter({ hasNotText: 'Done for today' });
+  const target = from === 'last' ? open.last() : open.nth(index);
+  const id = await target.getAttribute('data-plan-item-id');
+  if (!id) throw new Error('no Today item left that is not done');
+  return page.locator(`[data-plan-item-id="${id}"]`);
+}

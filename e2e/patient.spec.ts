@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, pendingItem, test } from './fixtures';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
@@ -6,7 +6,7 @@ test.describe('patient on a phone', () => {
   test('marks a stretch done with pain before and after, and it stays done after reload', async ({ page, signedInAs }) => {
     await signedInAs('patient');
     await expect(page.getByRole('heading', { name: /Hi Alex/ })).toBeVisible();
-    const item = page.getByTestId('today-item').first();
+    const item = await pendingItem(page);
     const progress = item.getByTestId('item-progress');
     const before = Number((await progress.textContent())?.match(/(\d+) of/)?.[1]);
     await item.getByRole('button', { name: /Mark done|Log an extra session/ }).click();
@@ -17,12 +17,12 @@ test.describe('patient on a phone', () => {
     await expect(item.getByRole('status')).toHaveText(/Saved/);
     await expect(progress).toContainText(`${before + 1} of`);
     await page.reload();
-    await expect(page.getByTestId('today-item').first().getByTestId('item-progress')).toContainText(`${before + 1} of`);
+    await expect(item.getByTestId('item-progress')).toContainText(`${before + 1} of`);
   });
 
   test('a bad number of sets gets a message next to the field and keeps what was typed', async ({ page, signedInAs }) => {
     await signedInAs('patient');
-    const item = page.getByTestId('today-item').first();
+    const item = await pendingItem(page);
     const progress = await item.getByTestId('item-progress').textContent();
     await item.getByRole('button', { name: /Mark done|Log an extra session/ }).click();
     await item.getByLabel('Sets done').fill('0');

@@ -63,7 +63,9 @@ export function handler<C>(fn: (request: Request, context: C) => Promise<Respons
       return await fn(request, context);
     } catch (error) {
       if (error instanceof AppError) return jsonError(error.status, error.code, error.message, error.fields, requestId);
-      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed (request ${requestId}): ${error instanceof Error ? error.name : 'unknown error'}`);
+      // The error's kind and PostgreSQL code (e.g. 40P01 deadlock, 57014 timeout) only: messages can quote data.
+      const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed (request ${requestId}): ${error instanceof Error ? error.name : 'unknown error'}${typeof code === 'string' ? ` code ${code}` : ''}`);
       return jsonError(500, 'internal', 'Something went wrong on our side. Please try again.', undefined, requestId);
     }
   };

@@ -8,6 +8,7 @@ export default async function PatientLayout({ children }: { children: ReactNode 
     <AppShell home="/today" links={[
         { href: '/today', label: 'Today' },
         { href: '/read', label: 'Reading' },
+        { href: '/progress', label: 'Progress' },
       ]} who={viewer.name} narrow>
       {children}
     </AppShell>

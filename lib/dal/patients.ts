@@ -19,6 +19,8 @@ export type CaseloadRow = {
   planTitle: string | null;
   planStatus: PlanStatus | null;
   lastActivity: LocalDate | null;
+  /** The latest local day in the last 7 with a red-flag check-in; such patients are listed first. */
+  redFlagOn: LocalDate | null;
 };
 
 /** Therapist: the patients in their care. Admin: every patient of the clinic. Patient: nothing. */
@@ -46,6 +48,8 @@ export async function listCaseload(viewer: Viewer): Promise<CaseloadRow[] | null
       lastActivity: sql<string | null>`greatest(
         (select max(l.local_date) from ${sessionLogs} l where l.patient_id = ${patients.id} and l.undone_at is null),
         (select max(c.local_date) from ${painCheckIns} c where c.patient_id = ${patients.id}))::text`,
+      redFlagOn: sql<string | null>`(select max(c.local_date) from ${painCheckIns} c
+        where c.patient_id = ${patients.id} and c.local_date >= (now() at time zone ${patients.timeZone})::date - 7 and jsonb_array_length(c.red_flags) > 0)::text`,
     })
     .from(patients)
     .innerJoin(users, eq(users.id, patients.id))
@@ -57,6 +61,8 @@ export async function listCaseload(viewer: Viewer): Promise<CaseloadRow[] | null
     )
     .where(scope)
     .orderBy(asc(users.name));
+  // Red flags first (most recent first), then by name.
+  rows.sort((a, b) => (b.redFlagOn ?? '').localeCompare(a.redFlagOn ?? '') || a.name.localeCompare(b.name));
   await recordAudit(db, actorOf(viewer), { action: 'caseload.view', outcome: 'allowed', detail: { patients: rows.length } });
   return rows;
 }

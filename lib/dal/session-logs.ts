@@ -16,6 +16,8 @@ export type RecordedSessionLog = {
   id: string;
   clientId: string;
   planItemId: string;
+  /** The plan item's identity across revisions. */
+  itemKey: string;
   localDate: LocalDate;
   setsDone: number;
   painBefore: number | null;
@@ -44,7 +46,7 @@ export async function recordSessionLog(viewer: Viewer, input: RecordSessionLogIn
     const patient = await findPatientInScope(tx, viewer, viewer.userId, 'session_log.create');
     if (!patient || !canLogSessionFor(viewer, patient)) return null;
     const [item] = await tx
-      .select({ id: planItems.id })
+      .select({ id: planItems.id, itemKey: planItems.itemKey })
       .from(planItems)
       .innerJoin(plans, eq(plans.id, planItems.planId))
       .where(and(eq(planItems.id, input.planItemId), eq(plans.patientId, patient.id), eq(plans.clinicId, patient.clinicId), ne(plans.status, 'archived')))
@@ -54,6 +56,8 @@ export async function recordSessionLog(viewer: Viewer, input: RecordSessionLogIn
       return null;
     }
     const requestHash = requestHashOf(input);
+    const now = new Date();
+    const performedAt = input.performedAt && Date.parse(input.performedAt) < now.getTime() ? new Date(input.performedAt) : now;
     const inserted = await tx
       .insert(sessionLogs)
       .values({
@@ -62,8 +66,8 @@ export async function recordSessionLog(viewer: Viewer, input: RecordSessionLogIn
         planItemId: item.id,
         clientId: input.clientId,
         // Offline logs keep the day they were done on, in the patient's own time zone.
-        localDate: localDateIn(patient.timeZone, input.performedAt ? new Date(input.performedAt) : new Date()),
-        ...(input.performedAt ? { loggedAt: new Date(input.performedAt) } : {}),
+        localDate: localDateIn(patient.timeZone, performedAt),
+        loggedAt: performedAt,
         setsDone: input.setsDone,
         painBefore: input.painBefore ?? null,
         painAfter: input.painAfter ?? null,
@@ -99,6 +103,7 @@ export async function recordSessionLog(viewer: Viewer, input: RecordSessionLogIn
         id: row.id,
         clientId: row.clientId,
         planItemId: row.planItemId,
+        itemKey: item.itemKey,
         localDate: row.localDate,
         setsDone: row.setsDone,
         painBefore: row.painBefore,
@@ -118,15 +123,17 @@ export async function listTodaysLogs(viewer: Viewer): Promise<RecordedSessionLog
   const patient = await findPatientInScope(db, viewer, viewer.userId, 'session_log.list');
   if (!patient) return null;
   const rows = await db
-    .select()
+    .select({ log: sessionLogs, itemKey: planItems.itemKey })
     .from(sessionLogs)
+    .innerJoin(planItems, eq(planItems.id, sessionLogs.planItemId))
     .where(and(eq(sessionLogs.patientId, patient.id), eq(sessionLogs.localDate, localDateIn(patient.timeZone)), isNull(sessionLogs.undoneAt)))
     .orderBy(asc(sessionLogs.loggedAt));
   await recordAudit(db, actorOf(viewer), { action: 'session_log.list', outcome: 'allowed', patientId: patient.id });
-  return rows.map((row) => ({
+  return rows.map(({ log: row, itemKey }) => ({
     id: row.id,
     clientId: row.clientId,
     planItemId: row.planItemId,
+    itemKey,
     localDate: row.localDate,
     setsDone: row.setsDone,
     painBefore: row.painBefore,

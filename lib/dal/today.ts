@@ -1,14 +1,17 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { articleVersions, painCheckIns, readingAssignments } from '@/db/schema';
+import { articleVersions, exercises, painCheckIns, readingAssignments } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/types';
 import { localDateIn, type LocalDate } from '@/lib/dates';
 import { actorOf, recordAudit } from './audit';
 import { isItemScheduledOn, isPlanInForce, unsafeCurrentPlanForPatient, unsafeDoneCountsOn, type PlanDto, type PlanItemDto } from './plans';
 import { findPatientInScope } from './scope';
 
-export type TodayItem = PlanItemDto & { doneToday: number; remainingToday: number };
+/** What the exercise player shows for one exercise. */
+export type PlayerExerciseDto = { name: string; steps: string[]; feel: string; cautions: string[]; stopIf: string[]; illustration: string | null; illustrationAlt: string | null; restSeconds: number };
+
+export type TodayItem = PlanItemDto & { doneToday: number; remainingToday: number; player: PlayerExerciseDto };
 
 export type TodayView = {
   today: LocalDate;
@@ -61,15 +64,33 @@ export async function getToday(viewer: Viewer): Promise<TodayView | null> {
     else if (plan.endDate !== null && plan.endDate < today) planState = 'ended';
     else planState = 'in_force';
   }
-  const items =
-    plan && isPlanInForce(plan, today)
-      ? plan.items
-          .filter((item) => isItemScheduledOn(item, today))
-          .map((item) => {
-            const doneToday = done.get(item.itemKey) ?? 0;
-            return { ...item, doneToday, remainingToday: Math.max(0, item.sessionsPerDay - doneToday) };
-          })
-      : [];
+  const due = plan && isPlanInForce(plan, today) ? plan.items.filter((item) => isItemScheduledOn(item, today)) : [];
+  const details = due.length
+    ? await db
+        .select({ id: exercises.id, steps: exercises.steps, feel: exercises.feel, cautions: exercises.cautions, stopIf: exercises.stopIf, restSeconds: exercises.defaultRestSeconds })
+        .from(exercises)
+        .where(inArray(exercises.id, due.map((i) => i.exercise.id)))
+    : [];
+  const detailById = new Map(details.map((d) => [d.id, d]));
+  const items: TodayItem[] = due.map((item) => {
+    const doneToday = done.get(item.itemKey) ?? 0;
+    const d = detailById.get(item.exercise.id);
+    return {
+      ...item,
+      doneToday,
+      remainingToday: Math.max(0, item.sessionsPerDay - doneToday),
+      player: {
+        name: item.exercise.name,
+        steps: d?.steps ?? [],
+        feel: d?.feel ?? '',
+        cautions: d?.cautions ?? [],
+        stopIf: d?.stopIf ?? [],
+        illustration: item.exercise.illustration,
+        illustrationAlt: item.exercise.illustrationAlt,
+        restSeconds: d?.restSeconds ?? 15,
+      },
+    };
+  });
   return {
     today,
     timeZone: patient.timeZone,

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { signOutAction } from '@/app/(auth)/actions';
 import { NavLink } from './nav-link';
+import { SignOutButton } from './sign-out-button';
 
 type ShellProps = {
   home: string;
@@ -29,11 +30,7 @@ export function AppShell({ home, links, who, narrow, children }: ShellProps) {
             ))}
           </nav>
           <span className="whoami">{who}</span>
-          <form action={signOutAction}>
-            <button type="submit" className="button button-quiet">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton action={signOutAction} />
         </div>
       </header>
       <main id="main" className={narrow ? 'main main-narrow' : 'main'}>

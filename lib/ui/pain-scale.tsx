@@ -7,15 +7,16 @@ type Props = {
   value: number | null;
   onChange: (value: number | null) => void;
   error?: string;
+  optional?: boolean;
 };
 
 /** 0–10 numeric pain rating as a radio group, with anchor words at 0, 5 and 10. */
-export function PainScale({ name, legend, value, onChange, error }: Props) {
+export function PainScale({ name, legend, value, onChange, error, optional = true }: Props) {
   const errorId = `${name}-error`;
   return (
     <fieldset className="field" aria-describedby={error ? errorId : undefined}>
       <legend>
-        {legend} <span className="muted small">(optional)</span>
+        {legend} {optional ? <span className="muted small">(optional)</span> : null}
       </legend>
       <div className="pain-scale">
         {Array.from({ length: 11 }, (_, n) => (
@@ -30,7 +31,7 @@ export function PainScale({ name, legend, value, onChange, error }: Props) {
         <span>5 Moderate</span>
         <span>10 Worst</span>
       </div>
-      {value !== null ? (
+      {value !== null && optional ? (
         <button type="button" className="button button-quiet small" onClick={() => onChange(null)} style={{ alignSelf: 'flex-start' }}>
           Clear
         </button>

@@ -12,12 +12,12 @@ export const recordSessionLogSchema = z
     difficulty: z.enum(DIFFICULTIES, { error: 'must be too_easy, about_right or too_hard' }).nullable().optional(),
     note: z.string({ error: 'must be text' }).trim().max(1000, 'must be 1,000 characters or fewer').nullable().optional(),
     /**
-     * When the session was done, if it was logged offline and sent later: its local date is
-     * taken from this instant. Not in the future, at most 7 days ago.
+     * When the session was done (set by the app when the patient logs it, so a log sent later
+     * from the offline queue keeps its day). A phone clock a little ahead is clamped to now.
      */
     performedAt: z.iso
       .datetime({ offset: true, error: 'must be an ISO date-time' })
-      .refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, 'must not be in the future')
+      .refine((v) => Date.parse(v) <= Date.now() + 12 * 3_600_000, 'must not be in the future')
       .refine((v) => Date.parse(v) >= Date.now() - 7 * 86_400_000, 'must be within the last 7 days')
       .nullable()
       .optional(),

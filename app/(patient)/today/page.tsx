@@ -1,11 +1,16 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
+import { getTodaysCheckIn } from '@/lib/dal/check-ins';
+import { listTodaysLogs } from '@/lib/dal/session-logs';
 import { getToday } from '@/lib/dal/today';
 import { formatLocalDate } from '@/lib/dates';
-import { describeDosage } from '@/lib/format';
-import { LogSessionForm } from './log-session-form';
+import { getQueryClient } from '@/lib/query/client';
+import { TODAY_LOGS_KEY, type TodayLog } from '@/lib/query/options';
+import { CheckInCard } from './check-in-card';
+import { TodayBoard } from './today-board';
 
 export const metadata: Metadata = { title: 'Today' };
 
@@ -19,10 +24,11 @@ const PLAN_STATE_MESSAGES = {
 
 export default async function TodayPage() {
   const viewer = await requireViewer({ roles: ['patient'] });
-  const today = await getToday(viewer);
-  if (!today) notFound();
-  const total = today.items.reduce((sum, i) => sum + i.sessionsPerDay, 0);
-  const done = today.items.reduce((sum, i) => sum + Math.min(i.doneToday, i.sessionsPerDay), 0);
+  const [today, logs, checkIn] = await Promise.all([getToday(viewer), listTodaysLogs(viewer), getTodaysCheckIn(viewer)]);
+  if (!today || !logs || checkIn === undefined) notFound();
+  // Seed the client's cache with the server's list, so counts render at once and stay live.
+  const queryClient = getQueryClient();
+  queryClient.setQueryData<TodayLog[]>(TODAY_LOGS_KEY, logs.map((l) => ({ ...l, status: 'saved' })));
   return (
     <div className="stack">
       <div className="today-header">
@@ -30,17 +36,13 @@ export default async function TodayPage() {
           {formatLocalDate(today.today, { weekday: 'long', day: 'numeric', month: 'long' })}
         </p>
         <h1>Hi {today.firstName}</h1>
-        {today.items.length > 0 ? (
-          <p data-testid="today-summary">
-            {done === total ? 'All done for today. Nice work.' : `${done} of ${total} sessions done today.`}
-          </p>
-        ) : null}
       </div>
       {today.plan?.noteToPatient && today.planState === 'in_force' ? (
         <p className="notice">
           <strong>From your therapist:</strong> {today.plan.noteToPatient}
         </p>
       ) : null}
+      <CheckInCard initial={checkIn} />
       {today.reading.length > 0 ? (
         <section className="card" aria-labelledby="reading-due-heading" data-testid="today-reading">
           <h2 id="reading-due-heading" style={{ fontSize: '1.1rem' }}>
@@ -61,30 +63,14 @@ export default async function TodayPage() {
           <p>{PLAN_STATE_MESSAGES[today.planState]}</p>
         </div>
       ) : (
-        <ol className="today-list" aria-label="Stretches for today">
-          {today.items.map((item) => (
-            <li key={item.planItemId} className="card exercise-card" data-testid="today-item" data-plan-item-id={item.planItemId}>
-              <div>
-                <h2>{item.exercise.name}</h2>
-                <p className="dosage">{describeDosage(item)}</p>
-              </div>
-              {item.exercise.illustration ? (
-                <div className="figure">
-                  {/* Static SVG served as an image: it cannot run script. */}
-                  {/* eslint-disable-next-line @next/next/no-img-element */}
-                  <img src={`/illustrations/${item.exercise.illustration}`} alt={item.exercise.illustrationAlt ?? ''} width={320} height={200} />
-                </div>
-              ) : null}
-              <LogSessionForm
-                planItemId={item.planItemId}
-                exerciseName={item.exercise.name}
-                defaultSets={item.sets}
-                doneToday={item.doneToday}
-                sessionsPerDay={item.sessionsPerDay}
-              />
-            </li>
-          ))}
-        </ol>
+        <section aria-labelledby="stretches-heading">
+          <h2 id="stretches-heading" className="visually-hidden">
+            Stretches for today
+          </h2>
+          <HydrationBoundary state={dehydrate(queryClient)}>
+            <TodayBoard items={today.items} />
+          </HydrationBoundary>
+        </section>
       )}
     </div>
   );

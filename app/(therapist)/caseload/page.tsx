@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
 import { listCaseload } from '@/lib/dal/patients';
-import { localDateIn } from '@/lib/dates';
+import { formatLocalDate, localDateIn } from '@/lib/dates';
 import { describeLastActivity } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Caseload' };
@@ -39,6 +39,7 @@ export default async function CaseloadPage() {
                 <th scope="col">Plan</th>
                 <th scope="col">Status</th>
                 <th scope="col">Last activity</th>
+                <th scope="col">Alerts</th>
                 {isAdmin ? <th scope="col">Therapist</th> : null}
                 <th scope="col">Condition</th>
               </tr>
@@ -52,6 +53,7 @@ export default async function CaseloadPage() {
                   <td>{r.planTitle ?? <span className="muted">No plan</span>}</td>
                   <td>{r.planStatus ? <span className={`badge badge-${r.planStatus}`}>{r.planStatus}</span> : <span className="muted">–</span>}</td>
                   <td>{describeLastActivity(r.lastActivity, localDateIn(r.timeZone))}</td>
+                  <td>{r.redFlagOn ? <span className="badge badge-danger">Red flag {formatLocalDate(r.redFlagOn)}</span> : <span className="muted">–</span>}</td>
                   {isAdmin ? <td>{r.therapistName}</td> : null}
                   <td className="muted">{r.conditionNote ?? '–'}</td>
                 </tr>

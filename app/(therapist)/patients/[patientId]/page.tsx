@@ -7,18 +7,13 @@ import { getPatientDetail } from '@/lib/dal/patients';
 import { listPatientReading } from '@/lib/dal/reading';
 import { addDays, describeDays, formatLocalDate } from '@/lib/dates';
 import { summarizeDays } from '@/lib/day-summary';
+import { RED_FLAG_LABELS } from '@/lib/safety';
 import { describeDosage, READING_STATE_LABELS } from '@/lib/format';
 import { unassignReadingAction } from '../../actions';
 import { AssignReadingForm } from '../../assign-reading-form';
 
 export const metadata: Metadata = { title: 'Patient' };
 
-const RED_FLAG_LABELS: Record<string, string> = {
-  leg_numbness_or_weakness: 'new numbness or weakness in the legs',
-  bladder_or_bowel_control: 'bladder or bowel control problems',
-  after_fall_or_accident: 'pain after a fall or accident',
-  fever: 'fever with back pain',
-};
 
 export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
@@ -47,7 +42,7 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
 
       {redFlags.length > 0 ? (
         <div className="form-error" role="alert" data-testid="red-flag-alert">
-          Red flag reported on {formatLocalDate(redFlags[0]!.localDate)}: {redFlags[0]!.redFlags.map((f) => RED_FLAG_LABELS[f] ?? f).join(', ')}. The patient was told to seek urgent care.
+          Red flag reported on {formatLocalDate(redFlags[0]!.localDate)}: {redFlags[0]!.redFlags.map((f) => RED_FLAG_LABELS[f]).join(', ')}. The patient was told to seek urgent care.
         </div>
       ) : null}
 

@@ -1,0 +1,21 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { RecordedSessionLog } from '@/lib/dal/session-logs';
+
+/** A log on the device: saved on the server, on its way, or kept offline until the connection returns. */
+export type TodayLog = RecordedSessionLog & { status: 'saved' | 'sending' | 'queued' };
+
+export const TODAY_LOGS_KEY = ['session-logs', 'today'] as const;
+
+/** The patient's logs for their local today. The server page seeds it; the client refetches it. */
+export function todayLogsQuery() {
+  return queryOptions({
+    queryKey: TODAY_LOGS_KEY,
+    queryFn: async (): Promise<TodayLog[]> => {
+      const res = await fetch('/api/session-logs', { headers: { Accept: 'application/json' } });
+      if (!res.ok) throw new Error(`Could not load today's sessions (${res.status}).`);
+      const body = (await res.json()) as { logs: RecordedSessionLog[] };
+      return body.logs.map((l) => ({ ...l, status: 'saved' as const }));
+    },
+    staleTime: 30_000,
+  });
+}
