@@ -52,6 +52,31 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.screenshot({ path: `e2e/screenshots/${size}-reader.png`, fullPage: true });
     });
 
+    test('patient day', async ({ page }) => {
+      await signIn(page, 'patient');
+      await expect(page).toHaveURL(/today/);
+      const item = page.getByTestId('today-item').first();
+      await item.getByRole('button', { name: /Start|Do it again/ }).click();
+      await expect(item.getByTestId('player')).toBeVisible();
+      await item.getByTestId('player').getByRole('button', { name: 'Start' }).click();
+      await item.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `e2e/screenshots/${size}-player.png`, fullPage: true });
+      await page.goto('/today');
+      const checkIn = page.getByTestId('check-in');
+      if (await checkIn.getByRole('button', { name: 'Change' }).isVisible()) await checkIn.getByRole('button', { name: 'Change' }).click();
+      await checkIn.getByRole('checkbox', { name: /New numbness/ }).check();
+      await page.screenshot({ path: `e2e/screenshots/${size}-check-in-red-flag.png`, fullPage: false });
+      await page.goto('/progress');
+      await page.screenshot({ path: `e2e/screenshots/${size}-progress.png`, fullPage: true });
+    });
+
+    test('article editor', async ({ page }) => {
+      await signIn(page, 'therapist');
+      await expect(page).toHaveURL(/caseload/);
+      await page.goto('/library/articles/new');
+      await page.screenshot({ path: `e2e/screenshots/${size}-editor.png`, fullPage: true });
+    });
+
     test('admin caseload', async ({ page }) => {
       await signIn(page, 'admin');
       await expect(page.getByTestId('caseload-table')).toBeVisible();

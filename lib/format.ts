@@ -40,3 +40,8 @@ export const READING_STATE_LABELS = { assigned: 'Not started', opened: 'Started'
 export const KIND_LABELS = { stretch: 'Stretch', myofascial_release: 'Myofascial release', mobility: 'Mobility', strengthening: 'Strengthening' } as const;
 
 export const EQUIPMENT_LABELS = { none: 'No equipment', strap: 'Strap', foam_roller: 'Foam roller', tennis_ball: 'Tennis ball', wall: 'Wall', chair: 'Chair' } as const;
+
+/** Flesch–Kincaid grade for display: very simple text can score below 0, which reads as "grade 0". */
+export function formatGrade(grade: number): string {
+  return Math.max(0, grade).toFixed(1);
+}

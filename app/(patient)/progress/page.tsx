@@ -28,7 +28,7 @@ export default async function ProgressPage() {
       <div>
         <h1>My progress</h1>
         <p className="muted">
-          The last 7 full days ({formatLocalDate(thisWeek.from)} to {formatLocalDate(thisWeek.to)}). Today counts from tomorrow.
+          The last 7 full days ({formatLocalDate(thisWeek.from)} to {formatLocalDate(thisWeek.to)}). Today is added once it is over.
         </p>
       </div>
       <section className="card" aria-labelledby="stretch-heading" data-testid="progress-sessions">

@@ -73,11 +73,7 @@ export function CheckInCard({ initial }: { initial: CheckInDto | null }) {
       <h2 id={`${id}-heading`} style={{ fontSize: '1.15rem' }}>
         Daily pain check-in
       </h2>
-      {urgent ? (
-        <div className="form-error" role="alert" data-testid="urgent-care">
-          <strong>Please get urgent care.</strong> {URGENT_CARE_NOW}
-        </div>
-      ) : null}
+      {urgent && !editing ? <UrgentCare /> : null}
       {!editing && saved ? (
         <div className="progress-line" style={{ justifyContent: 'space-between' }}>
           <p style={{ margin: 0 }} role="status">
@@ -136,6 +132,8 @@ export function CheckInCard({ initial }: { initial: CheckInDto | null }) {
               ))}
             </div>
           </fieldset>
+          {/* Right where the box was ticked, so it is seen at once. */}
+          {urgent ? <UrgentCare /> : null}
           <div className="field">
             <label htmlFor={`${id}-note`}>
               Anything else? <span className="muted small">(optional)</span>
@@ -155,5 +153,13 @@ export function CheckInCard({ initial }: { initial: CheckInDto | null }) {
         </form>
       )}
     </section>
+  );
+}
+
+function UrgentCare() {
+  return (
+    <div className="form-error" role="alert" data-testid="urgent-care">
+      <strong>Please get urgent care.</strong> {URGENT_CARE_NOW}
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { startTransition, useActionState, useDeferredValue, useId, useMemo, useState, type FormEvent } from 'react';
 import { analyzeMarkdown } from '@/lib/content/readability';
+import { formatGrade } from '@/lib/format';
 import { Markdown } from '@/lib/ui/markdown';
 import { sanitizeMarkdown, sanitizePlainText } from '@/lib/validation/sanitize-text';
 import { saveClinicArticleAction, type ArticleFormValues, type QuestionValues, type SaveArticleState } from './article-actions';
@@ -111,7 +112,7 @@ export function ArticleEditor({ articleId, initial, cancelHref }: Props) {
               'Start writing to see the reading grade, minutes and words.'
             ) : (
               <>
-                Reading grade <strong data-testid="live-grade">{stats.grade.toFixed(1)}</strong> (Flesch–Kincaid) · {stats.minutes} min · {stats.words} {stats.words === 1 ? 'word' : 'words'}
+                Reading grade <strong data-testid="live-grade">{formatGrade(stats.grade)}</strong> (Flesch–Kincaid) · {stats.minutes} min · {stats.words} {stats.words === 1 ? 'word' : 'words'}
               </>
             )}
           </p>

@@ -5,7 +5,7 @@ import { EQUIPMENT, EXERCISE_KINDS } from '@/db/schema/enums';
 import { requireViewer } from '@/lib/auth/viewer';
 import { TISSUE_TAGS } from '@/lib/content/schema';
 import { listLibraryArticles, listLibraryExercises } from '@/lib/dal/library';
-import { describeDosage, EQUIPMENT_LABELS, KIND_LABELS } from '@/lib/format';
+import { describeDosage, EQUIPMENT_LABELS, formatGrade, KIND_LABELS } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Library' };
 
@@ -98,7 +98,7 @@ async function Articles({ viewer, viewerQ, tissue }: { viewer: Awaited<ReturnTyp
                     {a.summary}
                   </div>
                 </th>
-                <td className="num">{a.readingGrade > 8 ? <span className="badge badge-paused">{a.readingGrade.toFixed(1)}</span> : a.readingGrade.toFixed(1)}</td>
+                <td className="num">{a.readingGrade > 8 ? <span className="badge badge-paused">{formatGrade(a.readingGrade)}</span> : formatGrade(a.readingGrade)}</td>
                 <td className="num">{a.readingMinutes}</td>
                 <td className="num">{a.wordCount}</td>
                 <td>

@@ -28,8 +28,8 @@ export default async function ReaderPage({ params }: { params: Promise<{ assignm
       <section className="card takeaways" aria-labelledby="takeaways-heading">
         <h2 id="takeaways-heading">Key points</h2>
         <ul>
-          {article.takeaways.map((t) => (
-            <li key={t}>{t}</li>
+          {article.takeaways.map((t, i) => (
+            <li key={i}>{t}</li>
           ))}
         </ul>
       </section>

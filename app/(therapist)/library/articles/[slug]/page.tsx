@@ -5,7 +5,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { getLibraryArticle } from '@/lib/dal/library';
 import { listCaseload } from '@/lib/dal/patients';
 import { addDays, formatLocalDate, localDateIn } from '@/lib/dates';
-import { READING_STATE_LABELS } from '@/lib/format';
+import { formatGrade, READING_STATE_LABELS } from '@/lib/format';
 import { Markdown } from '@/lib/ui/markdown';
 import { AssignReadingForm } from '../../../assign-reading-form';
 import { setArticlePublishedAction } from '../../article-actions';
@@ -27,7 +27,7 @@ export default async function LibraryArticlePage({ params }: { params: Promise<{
         <div>
           <h1>{article.title}</h1>
           <p className="muted" data-testid="readability">
-            Grade {article.readingGrade.toFixed(1)} (Flesch–Kincaid) · {article.readingMinutes} min · {article.wordCount} words · version {article.version}
+            Grade {formatGrade(article.readingGrade)} (Flesch–Kincaid) · {article.readingMinutes} min · {article.wordCount} words · version {article.version}
             {article.isClinicArticle ? ' · written by your clinic' : ' · built-in'}
           </p>
         </div>
@@ -52,7 +52,7 @@ export default async function LibraryArticlePage({ params }: { params: Promise<{
           <span className="badge badge-paused">Draft</span> Only clinicians at your clinic can see this article. Publish it to assign it to patients.
         </p>
       ) : null}
-      <div className="grid-2" style={{ gridTemplateColumns: 'minmax(0, 2fr) minmax(16rem, 1fr)', alignItems: 'start' }}>
+      <div className="split">
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading" className="small muted" style={{ textTransform: 'uppercase', letterSpacing: '0.05em' }}>
             What the patient sees
@@ -63,8 +63,8 @@ export default async function LibraryArticlePage({ params }: { params: Promise<{
             <div className="card takeaways">
               <h3>Key points</h3>
               <ul>
-                {article.takeaways.map((t) => (
-                  <li key={t}>{t}</li>
+                {article.takeaways.map((t, i) => (
+                  <li key={i}>{t}</li>
                 ))}
               </ul>
             </div>
