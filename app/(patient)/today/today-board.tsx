@@ -19,11 +19,13 @@ export function TodayBoard({ items }: { items: TodayItem[] }) {
   const sync = useOfflineSync();
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const total = items.reduce((sum, i) => sum + i.sessionsPerDay, 0);
-  const done = items.reduce((sum, i) => sum + Math.min(i.sessionsPerDay, logs.filter((l) => l.itemKey === i.itemKey).length), 0);
+  const doneOf = (i: TodayItem) => logs.filter((l) => l.itemKey === i.itemKey).length;
+  const done = items.reduce((sum, i) => sum + Math.min(i.sessionsPerDay, doneOf(i)), 0);
+  const next = items.find((i) => doneOf(i) < i.sessionsPerDay);
   return (
     <>
       <p data-testid="today-summary" aria-live="polite">
-        {done >= total ? 'All done for today. Nice work.' : `${done} of ${total} sessions done today.`}
+        {done >= total ? 'All done for today. Nice work.' : `${done} of ${total} sessions done today. Next: ${next?.exercise.name ?? ''}.`}
       </p>
       {!online ? (
         <p className="notice" role="status" data-testid="offline-banner">
@@ -40,7 +42,7 @@ export function TodayBoard({ items }: { items: TodayItem[] }) {
       ) : null}
       <ol className="today-list" aria-label="Stretches for today">
         {items.map((item) => (
-          <TodayItemCard key={item.planItemId} item={item} logs={logs} />
+          <TodayItemCard key={item.planItemId} item={item} logs={logs} isNext={item.planItemId === next?.planItemId} />
         ))}
       </ol>
     </>

@@ -10,7 +10,7 @@ import { RefusedError, useRecordSessionLog, useUndoSessionLog } from './use-sess
 type Mode = 'idle' | 'player' | 'log';
 
 /** One stretch on Today: how much, how many done, the player, logging and undo. */
-export function TodayItemCard({ item, logs }: { item: TodayItem; logs: TodayLog[] }) {
+export function TodayItemCard({ item, logs, isNext }: { item: TodayItem; logs: TodayLog[]; isNext: boolean }) {
   const [mode, setMode] = useState<Mode>('idle');
   const [setsFromPlayer, setSetsFromPlayer] = useState<number | null>(null);
   const [lastSaved, setLastSaved] = useState<string | null>(null);
@@ -45,7 +45,9 @@ export function TodayItemCard({ item, logs }: { item: TodayItem; logs: TodayLog[
   return (
     <li className="card exercise-card" data-testid="today-item" data-plan-item-id={item.planItemId}>
       <div>
-        <h2>{item.exercise.name}</h2>
+        <h2>
+          {item.exercise.name} {isNext ? <span className="badge badge-active">Next</span> : null}
+        </h2>
         <p className="dosage">{describeDosage(item)}</p>
       </div>
       {mode !== 'player' && item.exercise.illustration ? (
