@@ -47,7 +47,12 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
       ) : null}
 
       <section className="card" aria-labelledby="plan-heading">
-        <h2 id="plan-heading">Plan</h2>
+        <div className="page-header" style={{ marginBottom: '0.25rem' }}>
+          <h2 id="plan-heading">Plan</h2>
+          <Link className="button button-secondary" href={`/patients/${patient.id}/plan`}>
+            {plan ? 'Edit plan' : 'Build a plan'}
+          </Link>
+        </div>
         {plan ? (
           <>
             <p>
