@@ -23,6 +23,9 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.getByRole('link', { name: 'Morgan Brooks' }).click();
       await expect(page.getByTestId('plan-items')).toBeVisible();
       await page.screenshot({ path: `e2e/screenshots/${size}-patient.png`, fullPage: true });
+      await page.getByRole('link', { name: 'Edit plan' }).click();
+      await expect(page.getByTestId('plan-builder-items')).toBeVisible();
+      await page.screenshot({ path: `e2e/screenshots/${size}-plan-builder.png`, fullPage: true });
     });
 
     test('library', async ({ page }) => {

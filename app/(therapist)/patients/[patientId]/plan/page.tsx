@@ -9,9 +9,10 @@ import { PlanStatusControls } from './plan-status';
 
 export const metadata: Metadata = { title: 'Plan' };
 
-export default async function PlanPage({ params }: { params: Promise<{ patientId: string }> }) {
+export default async function PlanPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<{ saved?: string | string[] }> }) {
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   const { patientId } = await params;
+  const { saved } = await searchParams;
   const editor = await getPlanEditor(viewer, patientId);
   if (!editor) notFound();
   const { patient, plan, revisions, statusHistory } = editor;
@@ -24,13 +25,17 @@ export default async function PlanPage({ params }: { params: Promise<{ patientId
         <div>
           <h1>Plan for {patient.name}</h1>
           <p className="muted">
-            Their today: {formatLocalDate(patient.today)} ({patient.timeZone}). Each saved change becomes a new revision; past sessions stay linked to what was planned then.
+            Their today: {formatLocalDate(patient.today)} ({patient.timeZone}). Each saved change becomes a new revision; past sessions stay linked to what was planned then.{' '}
+            <Link href="/templates">Manage templates</Link>
           </p>
         </div>
         {plan ? <PlanStatusControls patientId={patient.id} planId={plan.id} status={plan.status} /> : null}
       </div>
       {/* Keyed by revision so the builder starts from the saved plan after each save. */}
-      <PlanBuilder key={plan ? `${plan.id}:${plan.revision}:${plan.status}` : 'none'} patientId={patient.id} today={patient.today} plan={plan} templates={editor.templates} exercises={editor.exercises} />
+      <PlanBuilder
+        key={plan ? `${plan.id}:${plan.revision}:${plan.status}` : 'none'}
+        saved={typeof saved === 'string' ? saved : undefined}
+        patientId={patient.id} today={patient.today} plan={plan} templates={editor.templates} exercises={editor.exercises} />
       {plan ? (
         <div className="grid-2" style={{ alignItems: 'start' }}>
           <section className="card" aria-labelledby="revisions-heading">

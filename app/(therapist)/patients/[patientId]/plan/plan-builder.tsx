@@ -1,39 +1,24 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
-import { SIDES, type Side } from '@/db/schema/enums';
 import type { LibraryExercise } from '@/lib/dal/library';
 import type { PlanDto } from '@/lib/dal/plans';
 import type { TemplateDto } from '@/lib/dal/plans-edit';
-import { WEEKDAY_SHORT } from '@/lib/dates';
-import { KIND_LABELS } from '@/lib/format';
 import { fieldErrors } from '@/lib/validation/fields';
-import { PLAN_ITEMS_WARNING, savePlanSchema, saveTemplateSchema } from '@/lib/validation/plans';
+import { savePlanSchema, saveTemplateSchema } from '@/lib/validation/plans';
+import { ItemsTable, rowFrom, rowToItem, type Errors, type Row } from '../../../items-table';
 import { savePlanAction, saveTemplateAction } from './actions';
 
-type Row = { rowId: string; itemKey: string | null; exerciseId: string; sets: string; reps: string; holdSeconds: string; side: Side; sessionsPerDay: string; daysOfWeek: number[] };
-type Errors = Record<string, string[]>;
-
-const SIDE_LABELS: Record<Side, string> = { both: 'Each side', left: 'Left', right: 'Right', none: 'n/a' };
-const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
-let rowCounter = 0;
-const newRowId = () => `row-${++rowCounter}`;
-
-function rowFrom(item: { itemKey?: string | null; exerciseId: string; sets: number; reps: number; holdSeconds: number; side: Side; sessionsPerDay: number; daysOfWeek: number[] }): Row {
-  return {
-    rowId: newRowId(),
-    itemKey: item.itemKey ?? null,
-    exerciseId: item.exerciseId,
-    sets: String(item.sets),
-    reps: String(item.reps),
-    holdSeconds: String(item.holdSeconds),
-    side: item.side,
-    sessionsPerDay: String(item.sessionsPerDay),
-    daysOfWeek: [...item.daysOfWeek],
-  };
+/** The confirmation for a ?saved= code, or null. */
+export function savedMessage(code: string | undefined): string | null {
+  if (code === 'created') return 'Plan created. The patient sees it on Today.';
+  if (code === 'unchanged') return 'No changes to save.';
+  const revision = code?.match(/^r(\d{1,5})$/)?.[1];
+  return revision ? `Saved as revision ${revision}.` : null;
 }
 
 type Props = {
+  saved?: string;
   patientId: string;
   today: string;
   plan: PlanDto | null;
@@ -42,7 +27,7 @@ type Props = {
 };
 
 /** Build a plan from a template or from scratch, or edit the current one (saved as a new revision). */
-export function PlanBuilder({ patientId, today, plan, templates, exercises }: Props) {
+export function PlanBuilder({ saved, patientId, today, plan, templates, exercises }: Props) {
   const id = useId();
   const router = useRouter();
   const [mode, setMode] = useState<'edit' | 'new'>(plan ? 'edit' : 'new');
@@ -56,16 +41,17 @@ export function PlanBuilder({ patientId, today, plan, templates, exercises }: Pr
   const [rows, setRows] = useState<Row[]>(() =>
     editing ? plan.items.map((i) => rowFrom({ itemKey: i.itemKey, exerciseId: i.exercise.id, sets: i.sets, reps: i.reps, holdSeconds: i.holdSeconds, side: i.side, sessionsPerDay: i.sessionsPerDay, daysOfWeek: i.daysOfWeek })) : [],
   );
-  const [adding, setAdding] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(() => {
+    const text = savedMessage(saved);
+    return text ? { kind: 'ok', text } : null;
+  });
   const [pending, startTransition] = useTransition();
   const [templateName, setTemplateName] = useState('');
   const [templatePurpose, setTemplatePurpose] = useState('');
   const [templateErrors, setTemplateErrors] = useState<Errors>({});
   const [templateMessage, setTemplateMessage] = useState<string | null>(null);
 
-  const exerciseById = new Map(exercises.map((e) => [e.id, e]));
   const err = (key: string) => errors[key]?.[0];
 
   function startNew(fromTemplate: TemplateDto | null) {
@@ -80,39 +66,7 @@ export function PlanBuilder({ patientId, today, plan, templates, exercises }: Pr
     setMessage(null);
   }
 
-  function update(rowId: string, patch: Partial<Row>) {
-    setRows((prev) => prev.map((r) => (r.rowId === rowId ? { ...r, ...patch } : r)));
-  }
-
-  function move(index: number, by: -1 | 1) {
-    setRows((prev) => {
-      const next = [...prev];
-      const [row] = next.splice(index, 1);
-      if (row) next.splice(index + by, 0, row);
-      return next;
-    });
-  }
-
-  function addExercise() {
-    const exercise = exerciseById.get(adding);
-    if (!exercise) return;
-    setRows((prev) => [
-      ...prev,
-      rowFrom({ exerciseId: exercise.id, sets: exercise.defaultSets, reps: exercise.defaultReps, holdSeconds: exercise.defaultHoldSeconds, side: exercise.defaultSide, sessionsPerDay: 1, daysOfWeek: [1, 2, 3, 4, 5, 6, 7] }),
-    ]);
-    setAdding('');
-  }
-
-  const items = rows.map((r) => ({
-    itemKey: editing ? r.itemKey : null,
-    exerciseId: r.exerciseId,
-    sets: num(r.sets),
-    reps: num(r.reps),
-    holdSeconds: num(r.holdSeconds),
-    side: r.side,
-    sessionsPerDay: num(r.sessionsPerDay),
-    daysOfWeek: r.daysOfWeek,
-  }));
+  const items = rows.map((r) => ({ itemKey: editing ? r.itemKey : null, ...rowToItem(r) }));
 
   function save(event: React.FormEvent) {
     event.preventDefault();
@@ -132,15 +86,16 @@ export function PlanBuilder({ patientId, today, plan, templates, exercises }: Pr
       }
       setErrors({});
       setSummary('');
-      setMode('edit');
-      setMessage({ kind: 'ok', text: result.data.unchanged ? 'No changes to save.' : result.data.created ? 'Plan created. The patient sees it on Today.' : `Saved as revision ${result.data.revision}.` });
-      router.refresh();
+      // The outcome travels in the URL: the builder is re-created from the saved plan, and the message survives that.
+      const saved = result.data.unchanged ? 'unchanged' : result.data.created ? 'created' : `r${result.data.revision}`;
+      setMessage({ kind: 'ok', text: savedMessage(saved) ?? '' });
+      router.replace(`/patients/${patientId}/plan?saved=${saved}`, { scroll: false });
     });
   }
 
   function saveAsTemplate(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = saveTemplateSchema.safeParse({ name: templateName, purpose: templatePurpose, items: items.map((i) => ({ exerciseId: i.exerciseId, sets: i.sets, reps: i.reps, holdSeconds: i.holdSeconds, side: i.side, sessionsPerDay: i.sessionsPerDay, daysOfWeek: i.daysOfWeek })) });
+    const parsed = saveTemplateSchema.safeParse({ name: templateName, purpose: templatePurpose, items: rows.map(rowToItem) });
     if (!parsed.success) {
       setTemplateErrors(fieldErrors(parsed.error));
       return;
@@ -219,140 +174,7 @@ export function PlanBuilder({ patientId, today, plan, templates, exercises }: Pr
         </Field>
 
         <h3>Exercises</h3>
-        {rows.length > PLAN_ITEMS_WARNING ? (
-          <p className="badge badge-paused" role="status" style={{ whiteSpace: 'normal', display: 'block', borderRadius: 8, padding: '0.5rem 0.75rem' }}>
-            {rows.length} exercises: long plans are often not finished. Consider {PLAN_ITEMS_WARNING} or fewer.
-          </p>
-        ) : null}
-        {err('items') ? <p className="field-error">Exercises: {err('items')}.</p> : null}
-        <div className="table-wrap">
-          <table className="plan-table" data-testid="plan-builder-items">
-            <caption className="visually-hidden">Exercises in the plan with dosage and schedule</caption>
-            <thead>
-              <tr>
-                <th scope="col">Exercise</th>
-                <th scope="col">Sets</th>
-                <th scope="col">Reps</th>
-                <th scope="col">Hold (s)</th>
-                <th scope="col">Side</th>
-                <th scope="col">Per day</th>
-                <th scope="col">Days</th>
-                <th scope="col">
-                  <span className="visually-hidden">Order and remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => {
-                const name = exerciseById.get(row.exerciseId)?.name ?? 'Exercise';
-                const numberCell = (key: 'sets' | 'reps' | 'holdSeconds' | 'sessionsPerDay', label: string) => {
-                  const e = err(`items.${index}.${key}`);
-                  return (
-                    <td>
-                      <input
-                        className="input input-narrow"
-                        inputMode="numeric"
-                        aria-label={`${label} for ${name}`}
-                        value={row[key]}
-                        onChange={(ev) => update(row.rowId, { [key]: ev.target.value })}
-                        aria-invalid={e ? true : undefined}
-                        aria-describedby={e ? `${row.rowId}-${key}-error` : undefined}
-                      />
-                      {e ? (
-                        <span id={`${row.rowId}-${key}-error`} className="field-error small" style={{ display: 'block' }}>
-                          {e}
-                        </span>
-                      ) : null}
-                    </td>
-                  );
-                };
-                const daysError = err(`items.${index}.daysOfWeek`);
-                return (
-                  <tr key={row.rowId}>
-                    <th scope="row">
-                      {name}
-                      {err(`items.${index}.exerciseId`) ? <span className="field-error small" style={{ display: 'block' }}>{err(`items.${index}.exerciseId`)}</span> : null}
-                    </th>
-                    {numberCell('sets', 'Sets')}
-                    {numberCell('reps', 'Reps')}
-                    {numberCell('holdSeconds', 'Hold seconds')}
-                    <td>
-                      <select className="select input-narrow" aria-label={`Side for ${name}`} value={row.side} onChange={(e) => update(row.rowId, { side: e.target.value as Side })}>
-                        {SIDES.map((s) => (
-                          <option key={s} value={s}>
-                            {SIDE_LABELS[s]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    {numberCell('sessionsPerDay', 'Sessions per day')}
-                    <td>
-                      <fieldset className="days" aria-describedby={daysError ? `${row.rowId}-days-error` : undefined}>
-                        <legend className="visually-hidden">Days for {name}</legend>
-                        {WEEKDAY_SHORT.map((label, d) => (
-                          <label key={label} title={label}>
-                            <input
-                              type="checkbox"
-                              checked={row.daysOfWeek.includes(d + 1)}
-                              onChange={(e) => update(row.rowId, { daysOfWeek: e.target.checked ? [...row.daysOfWeek, d + 1].sort((a, b) => a - b) : row.daysOfWeek.filter((x) => x !== d + 1) })}
-                            />
-                            <span>{label[0]}</span>
-                            <span className="visually-hidden">{label}</span>
-                          </label>
-                        ))}
-                      </fieldset>
-                      {daysError ? (
-                        <span id={`${row.rowId}-days-error`} className="field-error small" style={{ display: 'block' }}>
-                          {daysError}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td style={{ whiteSpace: 'nowrap' }}>
-                      <button type="button" className="button button-quiet" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                        ↑
-                      </button>
-                      <button type="button" className="button button-quiet" aria-label={`Move ${name} down`} disabled={index === rows.length - 1} onClick={() => move(index, 1)}>
-                        ↓
-                      </button>
-                      <button type="button" className="button button-quiet" aria-label={`Remove ${name}`} onClick={() => setRows((prev) => prev.filter((r) => r.rowId !== row.rowId))}>
-                        ✕
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-              {rows.length === 0 ? (
-                <tr>
-                  <td colSpan={8} className="muted">
-                    No exercises yet: pick a template above or add exercises below.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
-        <div className="progress-line" style={{ marginTop: '0.75rem' }}>
-          <label htmlFor={`${id}-add`} className="visually-hidden">
-            Exercise to add
-          </label>
-          <select id={`${id}-add`} className="select" style={{ maxWidth: '22rem' }} value={adding} onChange={(e) => setAdding(e.target.value)}>
-            <option value="">Choose an exercise to add…</option>
-            {(['stretch', 'mobility', 'myofascial_release', 'strengthening'] as const).map((kind) => (
-              <optgroup key={kind} label={KIND_LABELS[kind]}>
-                {exercises
-                  .filter((e) => e.kind === kind)
-                  .map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-          <button type="button" className="button button-secondary" onClick={addExercise} disabled={!adding}>
-            Add exercise
-          </button>
-        </div>
+        <ItemsTable rows={rows} setRows={setRows} exercises={exercises} errors={errors} />
         {editing ? (
           <Field id={`${id}-summary`} label="What changed (optional, shown in the history)" error={err('summary')}>
             <input id={`${id}-summary`} className="input" value={summary} onChange={(e) => setSummary(e.target.value)} placeholder="e.g. Longer holds after the visit on 24 Nov" />
