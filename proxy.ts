@@ -15,5 +15,5 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!api/|login|_next/static|_next/image|illustrations/|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!api/|login|invite/|_next/static|_next/image|illustrations/|favicon.ico|robots.txt).*)'],
 };

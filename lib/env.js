@@ -15,6 +15,13 @@ export function isWeakSecret(value) {
   return new Set(value).size < 12;
 }
 
+/**
+ * An optional variable; an empty value (`APP_URL=` in a .env file) counts as unset.
+ * @template {z.ZodType} T
+ * @param {T} schema
+ */
+const optional = (schema) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection URL'),
@@ -26,6 +33,19 @@ const envSchema = z.object({
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Public origin for links in emails (e.g. https://app.example.com); else the request's origin. */
+  APP_URL: optional(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://limber.example.com' }).transform((v) => new URL(v).origin),
+  ),
+  /** smtp(s)://user:pass@host:port; when set, mail is sent through it. */
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL')),
+  MAIL_FROM: optional(z.string().min(3).max(200)).transform((v) => v ?? 'Limber <no-reply@limber.invalid>'),
+  /** outbox = store and print only (the default without SMTP_URL); smtp = send through SMTP_URL. */
+  LIMBER_MAIL: optional(z.enum(['outbox', 'smtp'])),
+}).transform((env, ctx) => {
+  const mail = env.LIMBER_MAIL ?? (env.SMTP_URL ? 'smtp' : 'outbox');
+  if (mail === 'smtp' && !env.SMTP_URL) ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required when LIMBER_MAIL=smtp' });
+  return { ...env, LIMBER_MAIL: mail };
 });
 
 /** @typedef {z.infer<typeof envSchema>} Env */

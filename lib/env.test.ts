@@ -85,3 +85,33 @@ describe('parseEnv: DATABASE_URL', () => {
     expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['AUTH_SECRET', 'DATABASE_URL', 'DB_POOL_MAX']);
   });
 });
+
+describe('parseEnv: mail and links', () => {
+  const base = { DATABASE_URL: GOOD_DB, AUTH_SECRET: GOOD_SECRET };
+
+  it('defaults to the outbox when no SMTP_URL is set (empty values count as unset)', () => {
+    for (const extra of [{}, { SMTP_URL: '', APP_URL: '', LIMBER_MAIL: '' }]) {
+      const result = parseEnv({ ...base, ...extra });
+      expect(result.ok && result.env.LIMBER_MAIL).toBe('outbox');
+      expect(result.ok && result.env.APP_URL).toBeUndefined();
+    }
+  });
+
+  it('sends by SMTP when SMTP_URL is set, unless LIMBER_MAIL=outbox', () => {
+    const smtp = parseEnv({ ...base, SMTP_URL: 'smtp://user:pw@mail.example:587' });
+    expect(smtp.ok && smtp.env.LIMBER_MAIL).toBe('smtp');
+    const kept = parseEnv({ ...base, SMTP_URL: 'smtps://mail.example', LIMBER_MAIL: 'outbox' });
+    expect(kept.ok && kept.env.LIMBER_MAIL).toBe('outbox');
+  });
+
+  it('names SMTP_URL when LIMBER_MAIL=smtp has no server, or the URL is not smtp', () => {
+    expect(problemsOf({ ...base, LIMBER_MAIL: 'smtp' }).some((p) => p.startsWith('SMTP_URL '))).toBe(true);
+    expect(problemsOf({ ...base, SMTP_URL: 'http://mail.example' }).some((p) => p.startsWith('SMTP_URL '))).toBe(true);
+  });
+
+  it('APP_URL is reduced to its origin; a non-http URL is refused naming APP_URL', () => {
+    const result = parseEnv({ ...base, APP_URL: 'https://limber.example.com/some/path' });
+    expect(result.ok && result.env.APP_URL).toBe('https://limber.example.com');
+    expect(problemsOf({ ...base, APP_URL: 'javascript:alert(1)' }).some((p) => p.startsWith('APP_URL '))).toBe(true);
+  });
+});

@@ -5,4 +5,5 @@ export * from './patients';
 export * from './content';
 export * from './plans';
 export * from './activity';
+export * from './invitations';
 export * from './relations';

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
+import { listPendingPatientAccounts } from '@/lib/dal/invitations';
 import { listCaseload } from '@/lib/dal/patients';
+import { AccountStatusBadge } from '@/lib/ui/account-status';
 import { formatLocalDate, localDateIn } from '@/lib/dates';
 import { describeLastActivity } from '@/lib/format';
 
@@ -10,7 +12,7 @@ export const metadata: Metadata = { title: 'Caseload' };
 
 export default async function CaseloadPage() {
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
-  const rows = await listCaseload(viewer);
+  const [rows, pendingAccounts] = await Promise.all([listCaseload(viewer), listPendingPatientAccounts(viewer)]);
   if (!rows) notFound();
   const isAdmin = viewer.role === 'admin';
   return (
@@ -23,6 +25,9 @@ export default async function CaseloadPage() {
             {isAdmin ? ' in your clinic' : ' in your care'}
           </p>
         </div>
+        <Link href="/patients/new" className="button">
+          Add patient
+        </Link>
       </div>
       {rows.length === 0 ? (
         <div className="card empty-state">
@@ -49,6 +54,12 @@ export default async function CaseloadPage() {
                 <tr key={r.patientId}>
                   <th scope="row">
                     <Link href={`/patients/${r.patientId}`}>{r.name}</Link>
+                    {pendingAccounts?.[r.patientId] ? (
+                      <>
+                        {' '}
+                        <AccountStatusBadge status={pendingAccounts[r.patientId]!} />
+                      </>
+                    ) : null}
                   </th>
                   <td>{r.planTitle ?? <span className="muted">No plan</span>}</td>
                   <td>{r.planStatus ? <span className={`badge badge-${r.planStatus}`}>{r.planStatus}</span> : <span className="muted">–</span>}</td>

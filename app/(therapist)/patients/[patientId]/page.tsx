@@ -11,13 +11,15 @@ import { RED_FLAG_LABELS } from '@/lib/safety';
 import { describeDosage, READING_STATE_LABELS } from '@/lib/format';
 import { unassignReadingAction } from '../../actions';
 import { AssignReadingForm } from '../../assign-reading-form';
+import { PatientAccountPanel } from '../account-panel';
 
 export const metadata: Metadata = { title: 'Patient' };
 
 
-export default async function PatientPage({ params }: { params: Promise<{ patientId: string }> }) {
+export default async function PatientPage({ params, searchParams }: { params: Promise<{ patientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   const { patientId } = await params;
+  const { invited } = await searchParams;
   const detail = await getPatientDetail(viewer, patientId);
   if (!detail) notFound();
   const { patient, plan, recentLogs, recentCheckIns } = detail;
@@ -39,6 +41,8 @@ export default async function PatientPage({ params }: { params: Promise<{ patien
           </p>
         </div>
       </div>
+
+      <PatientAccountPanel viewer={viewer} patientId={patient.id} invited={typeof invited === 'string' ? invited : undefined} />
 
       {redFlags.length > 0 ? (
         <div className="form-error" role="alert" data-testid="red-flag-alert">
