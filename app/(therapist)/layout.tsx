@@ -8,6 +8,7 @@ export default async function TherapistLayout({ children }: { children: ReactNod
     <AppShell home="/caseload" links={[
         { href: '/caseload', label: 'Caseload' },
         { href: '/library', label: 'Library' },
+        { href: '/templates', label: 'Templates' },
         { href: '/outbox', label: 'Outbox' },
         ...(viewer.role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
       ]} who={`${viewer.name} · ${viewer.role === 'admin' ? 'Clinic admin' : 'Therapist'}`}>
