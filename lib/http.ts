@@ -2,9 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { getViewer } from './auth/viewer';
-import type { Viewer } from './auth/types';
-import { AppError, notFoundError } from './errors';
+import { AppError } from './errors';
 import { fieldErrors } from './validation/fields';
 
 /** Request bodies larger than this are refused with 413 before parsing. */
@@ -73,22 +71,3 @@ export function handler<C>(fn: (request: Request, context: C) => Promise<Respons
   };
 }
 
-/**
- * A JSON mutation: same-origin check, signed-in viewer, body parsed with the zod schema (422
- * naming every bad field), then the DAL call; a null result (not found or not yours) is 404.
- */
-export function jsonMutation<I, R, P = Record<string, never>>(
-  schema: z.ZodType<I>,
-  run: (viewer: Viewer, input: I, params: P) => Promise<R | null>,
-  statusOf: (result: R) => number = () => 200,
-) {
-  return handler(async (request: Request, context: { params: Promise<P> }) => {
-    assertSameOrigin(request);
-    const viewer = await getViewer();
-    if (!viewer) throw new AppError('unauthenticated', 'Please sign in again.');
-    const input = parseInput(schema, await readJson(request));
-    const result = await run(viewer, input, await (context?.params ?? Promise.resolve({} as P)));
-    if (result === null) throw notFoundError();
-    return json(result, statusOf(result));
-  });
-}

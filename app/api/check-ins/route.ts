@@ -1,5 +1,5 @@
 import { recordCheckIn } from '@/lib/dal/check-ins';
-import { jsonMutation } from '@/lib/http';
+import { jsonMutation } from '@/lib/api-route';
 import { recordCheckInSchema } from '@/lib/validation/check-ins';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,8 @@
 import { getViewer } from '@/lib/auth/viewer';
 import { listTodaysLogs, recordSessionLog } from '@/lib/dal/session-logs';
 import { AppError, notFoundError } from '@/lib/errors';
-import { handler, json, jsonMutation } from '@/lib/http';
+import { jsonMutation } from '@/lib/api-route';
+import { handler, json } from '@/lib/http';
 import { recordSessionLogSchema } from '@/lib/validation/session-logs';
 
 export const dynamic = 'force-dynamic';

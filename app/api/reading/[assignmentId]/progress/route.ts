@@ -1,5 +1,5 @@
 import { recordReadingProgress } from '@/lib/dal/reading';
-import { jsonMutation } from '@/lib/http';
+import { jsonMutation } from '@/lib/api-route';
 import { readingProgressSchema } from '@/lib/validation/reading';
 
 export const dynamic = 'force-dynamic';
