@@ -4,7 +4,7 @@
 // Refuses to run with NODE_ENV=production.
 import { pathToFileURL } from 'node:url';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { hashPassword } from '@/lib/auth/password';
 import { addDays, isoWeekday, localDateIn, type LocalDate } from '@/lib/dates';
@@ -260,6 +260,40 @@ async function seedClinic(
 }
 
 
+/**
+ * Creates the demo clinics on `db` unless they are already there (the clinic slugs are fixed).
+ * Needs the built-in library (templates, articles) synced first. Resolves true when it created them.
+ */
+export async function seedDemo(db: NodePgDatabase<typeof schema>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: schema.clinics.id }).from(schema.clinics).where(and(eq(schema.clinics.slug, 'riverside-physio'))).limit(1);
+    if (existing) return false;
+    // One hash for every demo account: argon2 is deliberately slow.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const rand = prng(20261124);
+    await seedClinic(tx, rand, passwordHash, {
+      slug: 'riverside-physio',
+      name: 'Riverside Physio',
+      domain: 'riverside-physio.example',
+      admin: 'Priya Shah',
+      therapists: ['Maya Okafor', 'Daniel Reyes'],
+      patients: RIVERSIDE_PATIENTS,
+    });
+    await seedClinic(tx, rand, passwordHash, {
+      slug: 'harbour-chiro',
+      name: 'Harbour Chiropractic',
+      domain: 'harbour-chiro.example',
+      admin: 'Hana Ito',
+      therapists: ['Leo Fischer'],
+      patients: [
+        { name: 'Nina Rossi', tz: 'America/Toronto', trajectory: 'improving', therapist: 0, note: 'Neck pain', template: 'desk-neck-and-upper-back' },
+        { name: 'Omar Haddad', tz: 'Asia/Dubai', trajectory: 'stalled', therapist: 0, note: null, template: 'quick-low-back-release' },
+      ],
+    });
+    return true;
+  });
+}
+
 async function main() {
   if (process.env.NODE_ENV === 'production') {
     console.error('[seed] refusing to seed demo data with NODE_ENV=production');
@@ -273,33 +307,7 @@ async function main() {
   const db = drizzle({ client: pool, schema });
   try {
     const started = Date.now();
-    const created = await db.transaction(async (tx) => {
-      const [existing] = await tx.select({ id: schema.clinics.id }).from(schema.clinics).where(and(eq(schema.clinics.slug, 'riverside-physio'))).limit(1);
-      if (existing) return false;
-      // One hash for every demo account: argon2 is deliberately slow.
-      const passwordHash = await hashPassword(DEMO_PASSWORD);
-      const rand = prng(20261124);
-      await seedClinic(tx, rand, passwordHash, {
-        slug: 'riverside-physio',
-        name: 'Riverside Physio',
-        domain: 'riverside-physio.example',
-        admin: 'Priya Shah',
-        therapists: ['Maya Okafor', 'Daniel Reyes'],
-        patients: RIVERSIDE_PATIENTS,
-      });
-      await seedClinic(tx, rand, passwordHash, {
-        slug: 'harbour-chiro',
-        name: 'Harbour Chiropractic',
-        domain: 'harbour-chiro.example',
-        admin: 'Hana Ito',
-        therapists: ['Leo Fischer'],
-        patients: [
-          { name: 'Nina Rossi', tz: 'America/Toronto', trajectory: 'improving', therapist: 0, note: 'Neck pain', template: 'desk-neck-and-upper-back' },
-          { name: 'Omar Haddad', tz: 'Asia/Dubai', trajectory: 'stalled', therapist: 0, note: null, template: 'quick-low-back-release' },
-        ],
-      });
-      return true;
-    });
+    const created = await seedDemo(db);
     console.info(`[seed] ${created ? `demo clinics created in ${Date.now() - started} ms` : 'demo clinics already present'}`);
     console.info('\n  Demo sign-ins (password for every account: ' + DEMO_PASSWORD + ')');
     for (const [role, a] of Object.entries(DEMO_ACCOUNTS)) {

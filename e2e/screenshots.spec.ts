@@ -23,6 +23,11 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.getByRole('link', { name: 'Morgan Brooks' }).click();
       await expect(page.getByTestId('plan-items')).toBeVisible();
       await page.screenshot({ path: `e2e/screenshots/${size}-patient.png`, fullPage: true });
+      await page.getByRole('link', { name: 'Charts' }).click();
+      await expect(page.getByTestId('daily-pain-chart')).toBeVisible();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `e2e/screenshots/${size}-patient-charts.png`, fullPage: true });
+      await page.goBack();
       await page.getByRole('link', { name: 'Edit plan' }).click();
       await expect(page.getByTestId('plan-builder-items')).toBeVisible();
       await page.screenshot({ path: `e2e/screenshots/${size}-plan-builder.png`, fullPage: true });
@@ -70,6 +75,8 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await checkIn.getByRole('checkbox', { name: /New numbness/ }).check();
       await page.screenshot({ path: `e2e/screenshots/${size}-check-in-red-flag.png`, fullPage: false });
       await page.goto('/progress');
+      await expect(page.getByTestId('progress-adherence-chart')).toBeVisible();
+      await page.waitForTimeout(500);
       await page.screenshot({ path: `e2e/screenshots/${size}-progress.png`, fullPage: true });
     });
 

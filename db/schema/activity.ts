@@ -79,6 +79,11 @@ export const sessionLogs = pgTable(
   (t) => [
     uniqueIndex('session_logs_patient_client_key').on(t.patientId, t.clientId),
     index('session_logs_patient_date_idx').on(t.patientId, t.localDate),
+    // The metrics queries (lib/dal/metrics.ts) read live logs by patient and day range; the extra key
+    // columns make those reads index-only (a patient's logs are scattered over the heap by arrival day).
+    index('session_logs_live_patient_date_cover_idx')
+      .on(t.patientId, t.localDate, t.planItemId, t.painBefore, t.painAfter)
+      .where(sql`${t.undoneAt} is null`),
     index('session_logs_plan_item_idx').on(t.planItemId),
     check('session_logs_sets_done', sql`${t.setsDone} between 1 and 20`),
     check('session_logs_pain_before', sql`${t.painBefore} is null or ${t.painBefore} between 0 and 10`),

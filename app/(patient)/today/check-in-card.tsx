@@ -1,9 +1,10 @@
 'use client';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { RED_FLAGS, type RedFlag } from '@/db/schema/enums';
 import type { CheckInDto } from '@/lib/dal/check-ins';
 import { PAIN_ANCHORS } from '@/lib/format';
+import { PATIENT_SERIES_KEY } from '@/lib/query/options';
 import { RED_FLAG_QUESTIONS, URGENT_CARE_NOW } from '@/lib/safety';
 import { PainScale } from '@/lib/ui/pain-scale';
 import { BODY_AREAS, type BodyArea } from '@/lib/validation/check-ins';
@@ -49,11 +50,14 @@ export function CheckInCard({ initial }: { initial: CheckInDto | null }) {
   const [note, setNote] = useState(initial?.note ?? '');
   const [redFlags, setRedFlags] = useState<RedFlag[]>(initial?.redFlags ?? []);
   const [missingPain, setMissingPain] = useState(false);
+  const queryClient = useQueryClient();
   const mutation = useMutation<Saved, CheckInError, Parameters<typeof putCheckIn>[0]>({
     mutationFn: putCheckIn,
     onSuccess: (result) => {
       setSaved(result.checkIn);
       setEditing(false);
+      // The pain charts include today's check-in: refetch them.
+      void queryClient.invalidateQueries({ queryKey: PATIENT_SERIES_KEY });
     },
   });
   const fields = mutation.error?.fields ?? {};

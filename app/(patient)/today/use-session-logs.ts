@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecordedSessionLog } from '@/lib/dal/session-logs';
 import { addPendingLog, listPendingLogs, removePendingLog, type PendingLog } from '@/lib/offline/pending-logs';
-import { TODAY_LOGS_KEY, todayLogsQuery, type TodayLog } from '@/lib/query/options';
+import { PATIENT_SERIES_KEY, TODAY_LOGS_KEY, todayLogsQuery, type TodayLog } from '@/lib/query/options';
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -102,6 +102,8 @@ export function useRecordSessionLog() {
       queryClient.setQueryData(TODAY_LOGS_KEY, (list: TodayLog[] | undefined) =>
         'queued' in result ? upsert(list, optimisticEntry(pending, 'queued')) : upsert(list, { ...result.log, status: 'saved' }),
       );
+      // The progress charts count this session: refetch them (now if shown, else on next view).
+      if (!('queued' in result)) void queryClient.invalidateQueries({ queryKey: PATIENT_SERIES_KEY });
     },
   });
 }
@@ -133,6 +135,7 @@ export function useOfflineSync() {
         }
       }
       await queryClient.invalidateQueries({ queryKey: TODAY_LOGS_KEY });
+      await queryClient.invalidateQueries({ queryKey: PATIENT_SERIES_KEY });
     } finally {
       flushing.current = false;
     }
@@ -177,5 +180,6 @@ export function useUndoSessionLog() {
       return { previous };
     },
     onError: (_e, _log, context) => queryClient.setQueryData(TODAY_LOGS_KEY, context?.previous ?? []),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: PATIENT_SERIES_KEY }),
   });
 }

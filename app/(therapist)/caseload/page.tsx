@@ -2,17 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/viewer';
+import { ClinicSummaryView } from '@/lib/charts/clinic-summary';
+import { RosterTable } from '@/lib/charts/roster-table';
 import { listPendingPatientAccounts } from '@/lib/dal/invitations';
-import { listCaseload } from '@/lib/dal/patients';
-import { AccountStatusBadge } from '@/lib/ui/account-status';
-import { formatLocalDate, localDateIn } from '@/lib/dates';
-import { describeLastActivity } from '@/lib/format';
+import { getClinicSummary, listRoster } from '@/lib/dal/metrics';
 
 export const metadata: Metadata = { title: 'Caseload' };
 
 export default async function CaseloadPage() {
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
-  const [rows, pendingAccounts] = await Promise.all([listCaseload(viewer), listPendingPatientAccounts(viewer)]);
+  const [rows, summary, pendingAccounts] = await Promise.all([listRoster(viewer), getClinicSummary(viewer), listPendingPatientAccounts(viewer)]);
   if (!rows) notFound();
   const isAdmin = viewer.role === 'admin';
   return (
@@ -35,42 +34,9 @@ export default async function CaseloadPage() {
           <p className="muted">Patients you onboard will appear here.</p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table data-testid="caseload-table">
-            <caption className="visually-hidden">Patients, their current plan and last activity</caption>
-            <thead>
-              <tr>
-                <th scope="col">Patient</th>
-                <th scope="col">Plan</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last activity</th>
-                <th scope="col">Alerts</th>
-                {isAdmin ? <th scope="col">Therapist</th> : null}
-                <th scope="col">Condition</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.patientId}>
-                  <th scope="row">
-                    <Link href={`/patients/${r.patientId}`}>{r.name}</Link>
-                    {pendingAccounts?.[r.patientId] ? (
-                      <>
-                        {' '}
-                        <AccountStatusBadge status={pendingAccounts[r.patientId]!} />
-                      </>
-                    ) : null}
-                  </th>
-                  <td>{r.planTitle ?? <span className="muted">No plan</span>}</td>
-                  <td>{r.planStatus ? <span className={`badge badge-${r.planStatus}`}>{r.planStatus}</span> : <span className="muted">–</span>}</td>
-                  <td>{describeLastActivity(r.lastActivity, localDateIn(r.timeZone))}</td>
-                  <td>{r.redFlagOn ? <span className="badge badge-danger">Red flag {formatLocalDate(r.redFlagOn)}</span> : <span className="muted">–</span>}</td>
-                  {isAdmin ? <td>{r.therapistName}</td> : null}
-                  <td className="muted">{r.conditionNote ?? '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="stack">
+          <RosterTable rows={rows} showTherapist={isAdmin} accounts={pendingAccounts ?? {}} />
+          {summary ? <ClinicSummaryView summary={summary} audience={isAdmin ? 'clinic' : 'caseload'} /> : null}
         </div>
       )}
     </>

@@ -40,6 +40,9 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
             {patient.conditionNote ?? 'No condition note'} · {patient.timeZone} · their today: {formatLocalDate(patient.today)}
           </p>
         </div>
+        <Link className="button button-secondary" href={`/patients/${patient.id}/charts`}>
+          Charts
+        </Link>
       </div>
 
       <PatientAccountPanel viewer={viewer} patientId={patient.id} invited={typeof invited === 'string' ? invited : undefined} />

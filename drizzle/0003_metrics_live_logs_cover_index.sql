@@ -1,0 +1,1 @@
+CREATE INDEX "session_logs_live_patient_date_cover_idx" ON "session_logs" USING btree ("patient_id","local_date","plan_item_id","pain_before","pain_after") WHERE "session_logs"."undone_at" is null;
