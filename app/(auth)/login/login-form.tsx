@@ -1,5 +1,6 @@
 'use client';
 import { useActionState } from 'react';
+import { TextField } from '@/lib/ui/text-field';
 import { signInAction, type SignInState } from '../actions';
 
 export function LoginForm({ next }: { next: string }) {
@@ -14,43 +15,8 @@ export function LoginForm({ next }: { next: string }) {
           {state.error}
         </p>
       ) : null}
-      <div className="field">
-        <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          className="input"
-          autoComplete="username"
-          required
-          defaultValue={state.values.email}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={emailError ? 'email-error' : undefined}
-        />
-        {emailError ? (
-          <p id="email-error" className="field-error">
-            {emailError}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          className="input"
-          autoComplete="current-password"
-          required
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={passwordError ? 'password-error' : undefined}
-        />
-        {passwordError ? (
-          <p id="password-error" className="field-error">
-            {passwordError}
-          </p>
-        ) : null}
-      </div>
+      <TextField id="email" name="email" type="email" label="Email" autoComplete="username" required defaultValue={state.values.email} error={emailError} />
+      <TextField id="password" name="password" type="password" label="Password" autoComplete="current-password" required error={passwordError} />
       <button type="submit" className="button button-block" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>

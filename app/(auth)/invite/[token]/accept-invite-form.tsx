@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password-rules';
+import { TextField } from '@/lib/ui/text-field';
 import { acceptInvitationAction, type AcceptInviteState } from '../actions';
 
 export function AcceptInviteForm({ token, email, closedMessage }: { token: string; email: string; closedMessage: string }) {
@@ -31,47 +32,19 @@ export function AcceptInviteForm({ token, email, closedMessage }: { token: strin
         {/* Read-only, so password managers save the new password under the right account. */}
         <input id="invite-email" name="email" type="email" className="input" autoComplete="username" value={email} readOnly />
       </div>
-      <div className="field">
-        <label htmlFor="password">New password</label>
-        <p id="password-hint" className="hint">
-          {PASSWORD_MIN} to {PASSWORD_MAX} characters. A short sentence you will remember works well.
-        </p>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          className="input"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={passwordError ? 'password-hint password-error' : 'password-hint'}
-        />
-        {passwordError ? (
-          <p id="password-error" className="field-error">
-            {passwordError}
-          </p>
-        ) : null}
-      </div>
-      <div className="field">
-        <label htmlFor="confirmPassword">Type it again</label>
-        <input
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          className="input"
-          autoComplete="new-password"
-          required
-          aria-invalid={confirmError ? true : undefined}
-          aria-describedby={confirmError ? 'confirm-error' : undefined}
-        />
-        {confirmError ? (
-          <p id="confirm-error" className="field-error">
-            {confirmError}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="New password"
+        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A short sentence you will remember works well.`}
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN}
+        maxLength={PASSWORD_MAX}
+        error={passwordError}
+      />
+      <TextField id="confirmPassword" name="confirmPassword" type="password" label="Type it again" autoComplete="new-password" required error={confirmError} />
       <button type="submit" className="button button-block" disabled={pending}>
         {pending ? 'Setting up…' : 'Set password and sign in'}
       </button>
