@@ -4,6 +4,7 @@ import type { Alert, PatientSeries, SeriesRange } from '@/lib/dal/metrics-types'
 import { formatLocalDate } from '@/lib/dates';
 import { READING_STATE_LABELS } from '@/lib/format';
 import { patientSeriesQuery } from '@/lib/query/options';
+import { AdherenceTable, weekRows } from './adherence-table';
 import { ChartCard, NoValue } from './chart-card';
 import { ADHERENCE_CONFIG, PAIN_CONFIG, SESSION_PAIN_CONFIG } from './config';
 import {
@@ -114,30 +115,7 @@ function WeeklyAdherenceCard({ series }: { series: PatientSeries }) {
       isEmpty={!hasAdherenceData(series.weeklyAdherence)}
       legend={[{ ...ADHERENCE_CONFIG.value, kind: 'bar' }, ...(partial ? [{ ...ADHERENCE_CONFIG.partial, label: 'This week so far (*)', kind: 'bar-partial' as const }] : [])]}
       table={
-        <table>
-          <caption className="visually-hidden">Sessions done of those scheduled, per week</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week of</th>
-              <th scope="col" className="num">Done</th>
-              <th scope="col" className="num">Scheduled</th>
-              <th scope="col" className="num">Adherence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.weeklyAdherence.map((w) => (
-              <tr key={w.weekStart}>
-                <th scope="row">
-                  {shortDate(w.weekStart)}
-                  {w.isPartial ? ' (so far)' : ''}
-                </th>
-                <td className="num">{w.done}</td>
-                <td className="num">{w.expected}</td>
-                <td className="num">{cell(formatPercent(w.value), w.value === null)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdherenceTable caption="Sessions done of those scheduled, per week" labelHeader="Week of" rows={weekRows(series.weeklyAdherence, shortDate)} />
       }
     >
       <WeeklyAdherenceBars weeks={series.weeklyAdherence} />
@@ -154,27 +132,11 @@ function PerItemCard({ series }: { series: PatientSeries }) {
       isEmpty={!series.perItem.some((i) => i.value !== null)}
       size="auto"
       table={
-        <table>
-          <caption className="visually-hidden">Sessions done of those scheduled, per exercise</caption>
-          <thead>
-            <tr>
-              <th scope="col">Exercise</th>
-              <th scope="col" className="num">Done</th>
-              <th scope="col" className="num">Scheduled</th>
-              <th scope="col" className="num">Adherence</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.perItem.map((i) => (
-              <tr key={i.itemKey}>
-                <th scope="row">{i.exerciseName}</th>
-                <td className="num">{i.done}</td>
-                <td className="num">{i.expected}</td>
-                <td className="num">{cell(formatPercent(i.value), i.value === null)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdherenceTable
+          caption="Sessions done of those scheduled, per exercise"
+          labelHeader="Exercise"
+          rows={series.perItem.map((i) => ({ key: i.itemKey, label: i.exerciseName, done: i.done, expected: i.expected, value: i.value }))}
+        />
       }
     >
       <PerItemBars items={series.perItem} />

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { SeriesRange } from '@/lib/dal/metrics-types';
 import { formatLocalDate } from '@/lib/dates';
 import { patientSeriesQuery } from '@/lib/query/options';
-import { ChartCard, NoValue } from './chart-card';
+import { AdherenceTable, weekRows } from './adherence-table';
+import { ChartCard } from './chart-card';
 import { ADHERENCE_CONFIG, PAIN_CONFIG } from './config';
-import { formatPain, formatPercent, hasAdherenceData, hasPainData, progressAdherenceSummary, progressPainSummary, shortDate } from './format';
+import { formatPain, hasAdherenceData, hasPainData, progressAdherenceSummary, progressPainSummary, shortDate } from './format';
 import { DailyPainLine, WeeklyAdherenceBars } from './lazy';
 
 type Props = { patientId: string; range: SeriesRange };
@@ -38,30 +39,7 @@ export function ProgressAdherenceChart({ patientId, range }: Props) {
       emptyHint="Your weeks show up here once sessions are planned."
       legend={[{ ...ADHERENCE_CONFIG.value, label: 'Planned sessions done', kind: 'bar' }, ...(partial ? [{ ...ADHERENCE_CONFIG.partial, label: 'This week so far (*)', kind: 'bar-partial' as const }] : [])]}
       table={
-        <table>
-          <caption className="visually-hidden">Planned sessions you did, per week</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week of</th>
-              <th scope="col" className="num">Done</th>
-              <th scope="col" className="num">Planned</th>
-              <th scope="col" className="num">Share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((w) => (
-              <tr key={w.weekStart}>
-                <th scope="row">
-                  {shortDate(w.weekStart)}
-                  {w.isPartial ? ' (so far)' : ''}
-                </th>
-                <td className="num">{w.done}</td>
-                <td className="num">{w.expected}</td>
-                <td className="num">{w.value === null ? <NoValue /> : formatPercent(w.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdherenceTable caption="Planned sessions you did, per week" labelHeader="Week of" plannedHeader="Planned" shareHeader="Share" rows={weekRows(weeks, shortDate)} />
       }
     >
       <WeeklyAdherenceBars weeks={weeks} calm />

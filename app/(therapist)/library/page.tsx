@@ -52,17 +52,7 @@ async function Articles({ viewer, viewerQ, tissue }: { viewer: Awaited<ReturnTyp
           <label htmlFor="q">Search</label>
           <input id="q" name="q" className="input" defaultValue={viewerQ} placeholder="e.g. fascia, strain" />
         </div>
-        <div className="field">
-          <label htmlFor="tissue">Tissue</label>
-          <select id="tissue" name="tissue" className="select" defaultValue={tissue ?? ''}>
-            <option value="">Any</option>
-            {TISSUE_TAGS.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="tissue" label="Tissue" value={tissue ?? ''} options={TISSUE_TAGS.map((t) => ({ value: t, label: t }))} />
         <button type="submit" className="button button-secondary">
           Filter
         </button>
@@ -127,28 +117,8 @@ async function Exercises({ viewer, q, kind, equipment }: { viewer: Awaited<Retur
           <label htmlFor="q">Search</label>
           <input id="q" name="q" className="input" defaultValue={q} placeholder="e.g. hamstrings, piriformis" />
         </div>
-        <div className="field">
-          <label htmlFor="kind">Kind</label>
-          <select id="kind" name="kind" className="select" defaultValue={kind ?? ''}>
-            <option value="">Any</option>
-            {EXERCISE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="equipment">Equipment</label>
-          <select id="equipment" name="equipment" className="select" defaultValue={equipment ?? ''}>
-            <option value="">Any</option>
-            {EQUIPMENT.map((e) => (
-              <option key={e} value={e}>
-                {EQUIPMENT_LABELS[e]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="kind" label="Kind" value={kind ?? ''} options={EXERCISE_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+        <FilterSelect name="equipment" label="Equipment" value={equipment ?? ''} options={EQUIPMENT.map((e) => ({ value: e, label: EQUIPMENT_LABELS[e] }))} />
         <button type="submit" className="button button-secondary">
           Filter
         </button>
@@ -182,5 +152,22 @@ async function Exercises({ viewer, q, kind, equipment }: { viewer: Awaited<Retur
         ))}
       </ul>
     </>
+  );
+}
+
+/** A GET filter: "Any" or one value; the page reads it back from the URL. */
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} className="select" defaultValue={value}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
