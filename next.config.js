@@ -11,22 +11,22 @@ export default function nextConfig(phase) {
   // `next build` does not, so a build machine never holds secrets.
   if (phase === PHASE_DEVELOPMENT_SERVER || phase === PHASE_PRODUCTION_SERVER) getEnv();
   return {
-    // Static security headers on every response, pages, API routes and errors alike. (A
-    // nonce-based script CSP is issue 7's work; these parts need no nonce.)
+    // Security headers on every response, pages, API routes and errors alike. The
+    // Content-Security-Policy of pages and API responses comes from proxy.ts (a fresh script
+    // nonce per response); files that proxy.ts does not run for get a nothing-runs policy here.
     async headers() {
+      const common = [
+        { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
+        { key: 'X-Content-Type-Options', value: 'nosniff' },
+        { key: 'X-Frame-Options', value: 'DENY' },
+        // Patient ids appear in URLs: never send them to another site.
+        { key: 'Referrer-Policy', value: 'no-referrer' },
+        { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+      ];
+      const staticCsp = { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" };
       return [
-        {
-          source: '/:path*',
-          headers: [
-            { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' },
-            { key: 'X-Content-Type-Options', value: 'nosniff' },
-            { key: 'X-Frame-Options', value: 'DENY' },
-            { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
-            // Patient ids appear in URLs: never send them to another site.
-            { key: 'Referrer-Policy', value: 'no-referrer' },
-            { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-          ],
-        },
+        { source: '/:path*', headers: common },
+        ...['/_next/static/:path*', '/_next/image', '/illustrations/:path*', '/favicon.ico', '/robots.txt'].map((source) => ({ source, headers: [staticCsp] })),
       ];
     },
     reactStrictMode: true,

@@ -11,7 +11,9 @@ const chromium = {
 // in .data/e2e-pg, wiped and re-seeded at every start, listening on loopback only.
 export default defineConfig({
   testDir: '.',
-  testMatch: process.env.SCREENSHOTS ? /screenshots\.spec\.ts$/ : /(?<!screenshots)\.spec\.ts$/,
+  // e2e/security/** runs only with SECURITY=1 (`npm run test:security`), and then alone.
+  testMatch: process.env.SCREENSHOTS ? /screenshots\.spec\.ts$/ : process.env.SECURITY ? /security\/.+\.spec\.ts$/ : /(?<!screenshots)\.spec\.ts$/,
+  testIgnore: process.env.SECURITY ? [] : ['**/security/**'],
   outputDir: '../test-results',
   fullyParallel: false,
   workers: 1,
@@ -22,6 +24,9 @@ export default defineConfig({
   expect: { timeout: 7_000 },
   use: {
     baseURL,
+    // Every mutation must carry a same-site Origin (proxy.ts); browsers add it themselves, the
+    // `request` fixture gets it here. Cross-site cases override it per request.
+    extraHTTPHeaders: { Origin: baseURL },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: chromium,

@@ -31,7 +31,8 @@ const envSchema = z.object({
   /** Set by scripts/with-db.mjs when it runs the embedded demo database. */
   LIMBER_EMBEDDED_DB: z.enum(['0', '1']).default('0'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
+  /** Also the longest a request waits for a pool client: keep it under 2 s so a database outage answers 503 quickly. */
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Public origin for links in emails (e.g. https://app.example.com); else the request's origin. */
   APP_URL: optional(

@@ -4,6 +4,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { assignArticles, unassignReading } from '@/lib/dal/reading';
 import { fieldErrors } from '@/lib/validation/fields';
 import { assignArticlesSchema } from '@/lib/validation/reading';
+import { asFormData } from '@/lib/validation/form-data';
 
 export type AssignState = {
   ok?: string;
@@ -14,6 +15,7 @@ export type AssignState = {
 
 /** Assign one or several articles to a patient. Validates with the shared zod schema; keeps what was chosen on error. */
 export async function assignArticlesAction(_prev: AssignState, formData: FormData): Promise<AssignState> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   const values = {
     patientId: String(formData.get('patientId') ?? ''),
@@ -32,6 +34,7 @@ export async function assignArticlesAction(_prev: AssignState, formData: FormDat
 }
 
 export async function unassignReadingAction(formData: FormData): Promise<void> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   const assignmentId = String(formData.get('assignmentId') ?? '');
   const patientId = String(formData.get('patientId') ?? '');

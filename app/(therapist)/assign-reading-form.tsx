@@ -16,7 +16,7 @@ export function AssignReadingForm(props: Props) {
   const errors = state.fieldErrors ?? {};
   const errorFor = (field: string) => errors[field]?.[0] ?? Object.entries(errors).find(([k]) => k.startsWith(`${field}.`))?.[1][0];
   return (
-    <form action={action} noValidate aria-label="Assign reading">
+    <form action={action} onSubmit={(event) => pending && event.preventDefault()} noValidate aria-label="Assign reading">
       {state.error ? (
         <p className="form-error" role="alert">
           {state.error}
@@ -78,7 +78,8 @@ export function AssignReadingForm(props: Props) {
           </p>
         ) : null}
       </div>
-      <button type="submit" className="button" disabled={pending}>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+      <button type="submit" className="button" aria-disabled={pending || undefined}>
         {pending ? 'Assigning…' : 'Assign'}
       </button>
     </form>

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { appOriginFrom } from '@/lib/mail/transport';
 import { fieldErrors } from '@/lib/validation/fields';
 import { invitationTargetSchema, invitePatientSchema } from '@/lib/validation/invitations';
+import { asFormData } from '@/lib/validation/form-data';
 
 export type AddPatientValues = { name: string; email: string; timeZone: string; conditionNote: string; therapistId: string };
 export type AddPatientState = { error?: string; fieldErrors?: Record<string, string[]>; values: AddPatientValues };
@@ -19,6 +20,7 @@ const text = (formData: FormData, name: string) => {
 
 /** Adds a patient and sends their invitation, then opens the patient's page. Every field error comes back with what was typed. */
 export async function addPatientAction(_prev: AddPatientState, formData: FormData): Promise<AddPatientState> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   const values: AddPatientValues = {
     name: text(formData, 'name').slice(0, 300),
@@ -52,6 +54,7 @@ const DELIVERY_MESSAGES = {
 
 /** Resend (a fresh link; the old one stops working) or revoke, chosen by the submit button. */
 export async function invitationControlAction(_prev: InvitationControlState, formData: FormData): Promise<InvitationControlState> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   const parsed = invitationTargetSchema.safeParse({ userId: text(formData, 'userId') });
   if (!parsed.success) return { error: 'That invitation was not found.' };

@@ -7,3 +7,4 @@ export * from './plans';
 export * from './activity';
 export * from './invitations';
 export * from './relations';
+export * from './rollups';

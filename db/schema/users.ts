@@ -67,6 +67,6 @@ export const signInAttempts = pgTable(
   (t) => [
     index('sign_in_attempts_email_at_idx').on(t.email, t.at),
     index('sign_in_attempts_ip_at_idx').on(t.sourceIp, t.at),
-    check('sign_in_attempts_reason', sql`${t.reason} is null or ${t.reason} in ('bad_credentials', 'disabled', 'locked', 'invalid_input')`),
+    check('sign_in_attempts_reason', sql`${t.reason} is null or ${t.reason} in ('bad_credentials', 'disabled', 'locked', 'rate_limited', 'invalid_input')`),
   ],
 );

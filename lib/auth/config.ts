@@ -1,18 +1,11 @@
 import 'server-only';
-import NextAuth, { CredentialsSignin } from 'next-auth';
-import Credentials from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
+import NextAuth from 'next-auth';
 import { getEnv } from '@/lib/env';
-import { authenticate } from './credentials';
-import { sourceFromHeaders } from './source';
-
-export class LockedOut extends CredentialsSignin {
-  override code = 'locked';
-}
+import { wantsSecureCookies } from '@/lib/security/request-origin';
+import { SESSION_MAX_AGE_SECONDS } from './session-cookie';
 
 declare module 'next-auth' {
-  interface User {
-    sessionId?: string;
-  }
   interface Session {
     /** The server-side auth_sessions row; everything else is read from the database per request. */
     sessionId?: string;
@@ -25,36 +18,28 @@ declare module '@auth/core/jwt' {
   }
 }
 
-// The config is built lazily (on the first request), so `next build` needs no secret.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+// The config is built lazily (on the first use in a request), so `next build` needs no secret.
+// next-auth only decodes the session cookie here: signing in is POST /api/sign-in (per-account and
+// per-address limits with 429 + Retry-After, lib/auth/credentials.ts) and it issues the cookie
+// itself (lib/auth/session-cookie.ts); next-auth's own HTTP endpoints answer 404.
+export const { auth } = NextAuth(async () => ({
   secret: getEnv().AUTH_SECRET,
   trustHost: true,
+  // The same rule the sign-in route uses for the cookie it sets: Secure (__Secure- name) on
+  // every host but loopback.
+  useSecureCookies: wantsSecureCookies(await headers()),
   // The JWT carries only the session id; the 12-hour absolute limit and 30-minute idle
   // limit are enforced against the auth_sessions row (lib/dal/sessions.ts).
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60, updateAge: 0 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 0 },
   pages: { signIn: '/login', error: '/login' },
   logger: {
-    // Auth.js logs a stack trace for every wrong password by default; log the kind only.
+    // Log the kind only: messages and stacks can carry request data.
     error: (error) => console.error(`[auth] ${error.name}`),
     warn: () => {},
     debug: () => {},
   },
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(credentials, request) {
-        const result = await authenticate({ email: credentials.email, password: credentials.password }, sourceFromHeaders(request.headers));
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionId: result.user.sessionId };
-        if (result.reason === 'locked') throw new LockedOut();
-        return null;
-      },
-    }),
-  ],
+  providers: [],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.sessionId) token.sid = user.sessionId;
-      return token;
-    },
     session({ session, token }) {
       session.sessionId = token.sid;
       return session;

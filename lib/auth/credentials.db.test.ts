@@ -5,11 +5,18 @@ import { auditEvents, authSessions, signInAttempts } from '@/db/schema';
 import type { Role } from '@/db/schema/enums';
 import { createUser, createWorld, type World } from '@/db/test/fixtures';
 import { resolveSession } from '@/lib/dal/sessions';
-import { authenticate, LOCKOUT_FAILURES, LOCKOUT_WINDOW_MINUTES } from './credentials';
+import { ADDRESS_FAILURES, authenticate, LOCKOUT_FAILURES, LOCKOUT_WINDOW_MINUTES } from './credentials';
 import { hashPassword } from './password';
 import type { RequestSource } from './types';
 
-const SOURCE: RequestSource = { ip: '198.51.100.23', requestId: null };
+// No address: these tests are about the per-account rules; the per-address limit has its own tests.
+const SOURCE: RequestSource = { ip: null, requestId: null };
+let addressCounter = 0;
+/** A fresh documentation-range address per call, so address limits never leak between tests. */
+function freshAddress(): string {
+  addressCounter += 1;
+  return `203.0.${Math.floor(addressCounter / 250) + 113}.${(addressCounter % 250) + 1}`;
+}
 const PASSWORD = 'correct horse battery staple 81!';
 const WRONG = 'wrong-password-marmalade-5521';
 
@@ -109,7 +116,12 @@ describe('authenticate', () => {
     for (let i = 0; i < 5; i += 1) {
       await expect(authenticate({ email: user.email, password: `${WRONG}-${i}` }, source)).resolves.toEqual({ ok: false, reason: 'bad_credentials' });
     }
-    await expect(authenticate({ email: user.email, password: PASSWORD }, source)).resolves.toEqual({ ok: false, reason: 'locked' });
+    const locked = await authenticate({ email: user.email, password: PASSWORD }, source);
+    expect(locked).toMatchObject({ ok: false, reason: 'locked' });
+    // The pause lasts until the oldest of the 5 failures is 15 minutes old: just under 900 s now.
+    const wait = 'retryAfterSeconds' in locked ? locked.retryAfterSeconds : 0;
+    expect(wait).toBeGreaterThan(880);
+    expect(wait).toBeLessThanOrEqual(900);
     expect(await sessionsOf(user.id)).toHaveLength(0);
     const attempts = await attemptsFor(user.email);
     expect(attempts.map((a) => a.reason)).toEqual(['bad_credentials', 'bad_credentials', 'bad_credentials', 'bad_credentials', 'bad_credentials', 'locked']);
@@ -132,7 +144,41 @@ describe('authenticate', () => {
   it('counts failures typed in a different case against the same email', async () => {
     const user = await userWithPassword();
     for (let i = 0; i < 5; i += 1) await authenticate({ email: user.email.toUpperCase(), password: WRONG }, SOURCE);
-    await expect(authenticate({ email: user.email, password: PASSWORD }, SOURCE)).resolves.toEqual({ ok: false, reason: 'locked' });
+    await expect(authenticate({ email: user.email, password: PASSWORD }, SOURCE)).resolves.toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('counts failures per account whatever address they come from', async () => {
+    const user = await userWithPassword();
+    for (let i = 0; i < 5; i += 1) await authenticate({ email: user.email, password: WRONG }, { ip: freshAddress(), requestId: null });
+    await expect(authenticate({ email: user.email, password: PASSWORD }, { ip: freshAddress(), requestId: null })).resolves.toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('clears the count on a successful sign-in: 4 failures, a success, 4 more failures still let the right password in', async () => {
+    const user = await userWithPassword();
+    for (let i = 0; i < 4; i += 1) await authenticate({ email: user.email, password: WRONG }, SOURCE);
+    expect((await authenticate({ email: user.email, password: PASSWORD }, SOURCE)).ok).toBe(true);
+    for (let i = 0; i < 4; i += 1) await authenticate({ email: user.email, password: WRONG }, SOURCE);
+    expect((await authenticate({ email: user.email, password: PASSWORD }, SOURCE)).ok).toBe(true);
+    // ...and the 5th failure after that success does lock.
+    for (let i = 0; i < 5; i += 1) await authenticate({ email: user.email, password: WRONG }, SOURCE);
+    await expect(authenticate({ email: user.email, password: PASSWORD }, SOURCE)).resolves.toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it(`pauses one address after ${ADDRESS_FAILURES} failures across accounts, and only that address`, async () => {
+    expect(ADDRESS_FAILURES).toBe(20);
+    const address = freshAddress();
+    const from = { ip: address, requestId: null };
+    for (let i = 0; i < ADDRESS_FAILURES; i += 1) {
+      await expect(authenticate({ email: `nobody-${i}-${address}@example.test`, password: WRONG }, from)).resolves.toEqual({ ok: false, reason: 'bad_credentials' });
+    }
+    const user = await userWithPassword();
+    const limited = await authenticate({ email: user.email, password: PASSWORD }, from);
+    expect(limited).toMatchObject({ ok: false, reason: 'rate_limited' });
+    expect('retryAfterSeconds' in limited && limited.retryAfterSeconds > 0 && limited.retryAfterSeconds <= 900).toBe(true);
+    // The account itself is not locked: from another address the right password works.
+    expect((await authenticate({ email: user.email, password: PASSWORD }, { ip: freshAddress(), requestId: null })).ok).toBe(true);
+    const [attempt] = await attemptsFor(user.email);
+    expect(attempt?.reason).toBe('rate_limited');
   });
 
   it('lets the right password in again once the failures are older than 15 minutes', async () => {

@@ -50,7 +50,10 @@ export function ChartCard({ testId, title, summary, table, isEmpty, emptyHint, v
           {footer}
           <details className="chart-table">
             <summary>Show as a table</summary>
-            <div className="table-wrap">{table}</div>
+            {/* Focusable, so a table wider or taller than its box can be scrolled with the keyboard. */}
+            <div className="table-wrap" role="region" aria-label={`${title}: table`} tabIndex={0}>
+              {table}
+            </div>
           </details>
         </>
       )}

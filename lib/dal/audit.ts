@@ -36,3 +36,12 @@ export async function recordAudit(q: Queryable, actor: Actor, entry: AuditEntry)
     detail: entry.detail ?? null,
   });
 }
+
+/**
+ * A viewer whose role can never use this (e.g. a therapist calling a patient-only route): audited
+ * as a denied access and answered like "not found", the same as any other denial.
+ */
+export async function denyRole(q: Queryable, viewer: Viewer, action: string): Promise<null> {
+  await recordAudit(q, actorOf(viewer), { action, outcome: 'denied', detail: { reason: 'role' } });
+  return null;
+}

@@ -6,7 +6,7 @@ import type { RedFlag } from '@/db/schema/enums';
 import type { Viewer } from '@/lib/auth/types';
 import { localDateIn, type LocalDate } from '@/lib/dates';
 import type { RecordCheckInParsed } from '@/lib/validation/check-ins';
-import { actorOf, recordAudit } from './audit';
+import { actorOf, denyRole, recordAudit } from './audit';
 import { findPatientInScope } from './scope';
 
 export type CheckInDto = { id: string; localDate: LocalDate; pain: number; bodyArea: string | null; note: string | null; redFlags: RedFlag[] };
@@ -16,8 +16,8 @@ export type CheckInDto = { id: string; localDate: LocalDate; pain: number; bodyA
  * check-in that day replaces the earlier one (a single upsert, safe under concurrency).
  */
 export async function recordCheckIn(viewer: Viewer, input: RecordCheckInParsed, now: Date = new Date()): Promise<{ checkIn: CheckInDto; replaced: boolean; urgent: boolean } | null> {
-  if (viewer.role !== 'patient') return null;
   const db = getDb();
+  if (viewer.role !== 'patient') return denyRole(db, viewer, 'check_in.record');
   return db.transaction(async (tx) => {
     const patient = await findPatientInScope(tx, viewer, viewer.userId, 'check_in.record');
     if (!patient) return null;

@@ -1,29 +1,15 @@
 // The metrics statements read the big tables through their indexes: on a data set large enough for
 // the planner to prefer them (300 patients × a year of logs, ANALYZEd), no plan of the exact statements
-// listRoster / getClinicSummary / getPatientSeries send has a Seq Scan on session_logs, pain_check_ins
+// listRoster / getClinicSummary (the same roster statement) / getPatientSeries send has a Seq Scan on session_logs, pain_check_ins
 // or audit_events, neither the custom plan nor the generic plan the prepared statements settle on.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkGenerate } from '@/scripts/bench-metrics';
-import { clinicSummaryQuery, rosterQuery, seriesQuery, toStatement, type MetricsScope } from './metrics';
+import { bulkGenerate } from '@/scripts/bench/generate';
+import { nodeTypes, seqScansOnBigTables, type PlanNode } from '@/scripts/bench/plans';
+import { rosterQuery, seriesQuery, toStatement, type MetricsScope } from './metrics';
 
-const BIG_TABLES = new Set(['session_logs', 'pain_check_ins', 'audit_events']);
 const tag = `x${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
-
-function seqScansOnBigTables(node: PlanNode, out: string[] = []): string[] {
-  if (node['Node Type'] === 'Seq Scan' && node['Relation Name'] && BIG_TABLES.has(node['Relation Name'])) out.push(node['Relation Name']);
-  for (const child of node.Plans ?? []) seqScansOnBigTables(child, out);
-  return out;
-}
-
-function nodeTypes(node: PlanNode, out = new Set<string>()): Set<string> {
-  out.add(`${node['Node Type']}${node['Relation Name'] ? ` on ${node['Relation Name']}` : ''}`);
-  for (const child of node.Plans ?? []) nodeTypes(child, out);
-  return out;
-}
 
 let client: pg.Client;
 const scopes: Record<'therapist' | 'admin' | 'patient', MetricsScope> = { therapist: { clinicId: '' }, admin: { clinicId: '' }, patient: { clinicId: '' } };
@@ -56,7 +42,6 @@ afterAll(async () => {
 const STATEMENTS = [
   ['roster of a therapist', () => rosterQuery(scopes.therapist)],
   ['roster of an admin', () => rosterQuery(scopes.admin)],
-  ['clinic summary of an admin', () => clinicSummaryQuery(scopes.admin)],
   ['roster numbers of one patient', () => rosterQuery(scopes.patient)],
   ['series, 30 days', () => seriesQuery({ ...scopes.patient, patientId: scopes.patient.patientId ?? '' }, '30')],
   ['series, 90 days', () => seriesQuery({ ...scopes.patient, patientId: scopes.patient.patientId ?? '' }, '90')],

@@ -6,7 +6,7 @@ import type { Difficulty, PlanStatus, RedFlag } from '@/db/schema/enums';
 import { isClinician } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/types';
 import { addDays, localDateIn, type LocalDate } from '@/lib/dates';
-import { actorOf, recordAudit } from './audit';
+import { actorOf, denyRole, recordAudit } from './audit';
 import { unsafeCurrentPlanForPatient, type PlanDto } from './plans';
 import { findPatientInScope } from './scope';
 
@@ -26,10 +26,7 @@ export type CaseloadRow = {
 /** Therapist: the patients in their care. Admin: every patient of the clinic. Patient: nothing. */
 export async function listCaseload(viewer: Viewer): Promise<CaseloadRow[] | null> {
   const db = getDb();
-  if (!isClinician(viewer.role)) {
-    await recordAudit(db, actorOf(viewer), { action: 'caseload.view', outcome: 'denied', detail: { reason: 'role' } });
-    return null;
-  }
+  if (!isClinician(viewer.role)) return denyRole(db, viewer, 'caseload.view');
   const therapist = sql`therapist`;
   const scope =
     viewer.role === 'admin'

@@ -7,7 +7,7 @@ import { isClinician } from '@/lib/auth/policy';
 import type { Viewer } from '@/lib/auth/types';
 import { localDateIn, type LocalDate } from '@/lib/dates';
 import type { AnswerQuestionsInput, AssignArticlesInput, ReadingProgressInput } from '@/lib/validation/reading';
-import { actorOf, recordAudit } from './audit';
+import { actorOf, denyRole, recordAudit } from './audit';
 import { findPatientInScope, isUuid } from './scope';
 
 export type ReadingListItem = {
@@ -133,8 +133,9 @@ export async function getReaderView(viewer: Viewer, assignmentId: string): Promi
 
 /** Advances the state (never backwards) and adds visible reading time. */
 export async function recordReadingProgress(viewer: Viewer, assignmentId: string, input: ReadingProgressInput): Promise<{ state: ReadingState; secondsSpent: number } | null> {
-  if (viewer.role !== 'patient' || !isUuid(assignmentId)) return null;
   const db = getDb();
+  if (viewer.role !== 'patient') return denyRole(db, viewer, 'reading.progress');
+  if (!isUuid(assignmentId)) return null;
   return db.transaction(async (tx) => {
     const target: ReadingState | null = input.event === 'open' ? 'opened' : input.event === 'read' ? 'read' : null;
     const [row] = await tx
@@ -165,8 +166,9 @@ export async function recordReadingProgress(viewer: Viewer, assignmentId: string
  * latest answer, the assignment becomes `understood` (retries allowed until then).
  */
 export async function answerQuestions(viewer: Viewer, assignmentId: string, input: AnswerQuestionsInput): Promise<{ state: ReadingState; results: AnswerResult[] } | null> {
-  if (viewer.role !== 'patient' || !isUuid(assignmentId)) return null;
   const db = getDb();
+  if (viewer.role !== 'patient') return denyRole(db, viewer, 'reading.answer');
+  if (!isUuid(assignmentId)) return null;
   return db.transaction(async (tx) => {
     const [assignment] = await tx
       .select()

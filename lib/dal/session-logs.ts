@@ -9,7 +9,7 @@ import type { Viewer } from '@/lib/auth/types';
 import { localDateIn, type LocalDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { RecordSessionLogInput } from '@/lib/validation/session-logs';
-import { actorOf, recordAudit } from './audit';
+import { actorOf, denyRole, recordAudit } from './audit';
 import { findPatientInScope, isUuid } from './scope';
 
 export type RecordedSessionLog = {
@@ -118,8 +118,8 @@ export async function recordSessionLog(viewer: Viewer, input: RecordSessionLogIn
 
 /** The patient's own logs of their local today (undone ones excluded). */
 export async function listTodaysLogs(viewer: Viewer): Promise<RecordedSessionLog[] | null> {
-  if (viewer.role !== 'patient') return null;
   const db = getDb();
+  if (viewer.role !== 'patient') return denyRole(db, viewer, 'session_log.list');
   const patient = await findPatientInScope(db, viewer, viewer.userId, 'session_log.list');
   if (!patient) return null;
   const rows = await db
@@ -149,8 +149,9 @@ export async function listTodaysLogs(viewer: Viewer): Promise<RecordedSessionLog
  * The row is kept (undone_at set) so a late retry of the same clientId still finds it.
  */
 export async function undoSessionLog(viewer: Viewer, logId: string): Promise<{ undone: true } | null> {
-  if (viewer.role !== 'patient' || !isUuid(logId)) return null;
   const db = getDb();
+  if (viewer.role !== 'patient') return denyRole(db, viewer, 'session_log.undo');
+  if (!isUuid(logId)) return null;
   return db.transaction(async (tx) => {
     const patient = await findPatientInScope(tx, viewer, viewer.userId, 'session_log.undo');
     if (!patient) return null;

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { articleVersions, exercises, painCheckIns, readingAssignments } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/types';
 import { localDateIn, type LocalDate } from '@/lib/dates';
-import { actorOf, recordAudit } from './audit';
+import { actorOf, denyRole, recordAudit } from './audit';
 import { isItemScheduledOn, isPlanInForce, unsafeCurrentPlanForPatient, unsafeDoneCountsOn, type PlanDto, type PlanItemDto } from './plans';
 import { findPatientInScope } from './scope';
 
@@ -32,10 +32,7 @@ export type TodayView = {
  */
 export async function getToday(viewer: Viewer): Promise<TodayView | null> {
   const db = getDb();
-  if (viewer.role !== 'patient') {
-    await recordAudit(db, actorOf(viewer), { action: 'today.view', outcome: 'denied', detail: { reason: 'role' } });
-    return null;
-  }
+  if (viewer.role !== 'patient') return denyRole(db, viewer, 'today.view');
   const patient = await findPatientInScope(db, viewer, viewer.userId, 'today.view');
   if (!patient) return null;
   const today = localDateIn(patient.timeZone);

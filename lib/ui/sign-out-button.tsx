@@ -3,13 +3,16 @@ import { clearDeviceData, listPendingLogs } from '@/lib/offline/pending-logs';
 import { getQueryClient } from '@/lib/query/client';
 
 /**
- * Signs out, after warning about sessions still waiting on this phone. Everything Limber kept on
- * the device (offline queue, cached data) is removed, so nothing about the patient stays behind.
+ * Signs out (a form post to /api/sign-out, which revokes the session and answers with
+ * Clear-Site-Data), after warning about sessions still waiting on this phone. Everything Limber
+ * kept on the device (offline queue, cached data) is removed first as well, so nothing about the
+ * patient stays behind even in a browser that ignores Clear-Site-Data.
  */
-export function SignOutButton({ action }: { action: () => Promise<void> }) {
+export function SignOutButton() {
   return (
     <form
-      action={action}
+      method="post"
+      action="/api/sign-out"
       onSubmit={(event) => {
         const waiting = listPendingLogs().length;
         if (

@@ -10,15 +10,17 @@ export const timeZoneField = z.string().refine(isValidTimeZone, 'must be a time 
 
 /** The flattened field errors of a zod error: { field: [messages] } (all of them, not only the first). */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // Collected in a Map: a field named "constructor", "toString" or "__proto__" is just a key here.
+  // The result is a plain object (server components can only pass plain objects to the client).
+  const out = new Map<string, string[]>();
+  const add = (key: string, message: string) => out.set(key, [...(out.get(key) ?? []), message]);
   for (const issue of error.issues) {
     // An unknown field (e.g. a forged patientId) is named itself, not lumped under the object.
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) (out[[...issue.path, key].join('.')] ??= []).push('is not an accepted field');
+      for (const key of issue.keys) add([...issue.path, key].join('.'), 'is not an accepted field');
       continue;
     }
-    const key = issue.path.length ? issue.path.join('.') : '_';
-    (out[key] ??= []).push(issue.message);
+    add(issue.path.length ? issue.path.join('.') : '_', issue.message);
   }
-  return out;
+  return Object.fromEntries(out);
 }

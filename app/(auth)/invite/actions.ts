@@ -1,14 +1,15 @@
 'use server';
-import { AuthError } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { signIn } from '@/lib/auth/config';
+import { authenticate } from '@/lib/auth/credentials';
+import { setSessionCookieInAction } from '@/lib/auth/session-cookie';
 import { sourceFromHeaders } from '@/lib/auth/source';
 import { homePathFor } from '@/lib/auth/viewer';
 import { acceptInvitation } from '@/lib/dal/invitations';
 import { AppError } from '@/lib/errors';
 import { fieldErrors } from '@/lib/validation/fields';
 import { acceptInvitationSchema } from '@/lib/validation/invitations';
+import { asFormData } from '@/lib/validation/form-data';
 
 export type AcceptInviteState = {
   error?: string;
@@ -24,6 +25,7 @@ const text = (formData: FormData, name: string) => {
 
 /** Sets the invited person's password, then signs them in and opens their home page. Passwords are never sent back. */
 export async function acceptInvitationAction(_prev: AcceptInviteState, formData: FormData): Promise<AcceptInviteState> {
+  formData = asFormData(formData);
   const input = { token: text(formData, 'token'), password: text(formData, 'password'), confirmPassword: text(formData, 'confirmPassword') };
   const parsed = acceptInvitationSchema.safeParse(input);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), error: 'Please check the fields marked below.' };
@@ -35,12 +37,10 @@ export async function acceptInvitationAction(_prev: AcceptInviteState, formData:
     throw error;
   }
   if (!accepted) return { closed: true };
-  try {
-    await signIn('credentials', { email: accepted.email, password: parsed.data.password, redirectTo: homePathFor(accepted.role) });
-  } catch (error) {
-    // The password is set either way; if signing in is refused (e.g. a lockout), the sign-in page takes over.
-    if (error instanceof AuthError) redirect('/login');
-    throw error; // the redirect after a successful sign-in
-  }
-  return {};
+  // The password is set either way; signing in goes through the same checks (and limits) as the
+  // sign-in page, and if it is refused the sign-in page takes over.
+  const signedIn = await authenticate({ email: accepted.email, password: parsed.data.password }, sourceFromHeaders(await headers()));
+  if (!signedIn.ok) redirect('/login');
+  await setSessionCookieInAction(signedIn.user.sessionId);
+  redirect(homePathFor(accepted.role));
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewer, homePathFor } from '@/lib/auth/viewer';
 import { LoginForm } from './login-form';
+import { AuthCard } from '@/lib/ui/auth-card';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -11,12 +12,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const next = typeof params.next === 'string' ? params.next : '/';
   const signedOut = params['signed-out'] === '1';
+  // Set by the idle warning (lib/ui/idle-warning.tsx) when it signs out.
+  const expired = params.expired === '1' ? 'You were signed out after 30 minutes without activity.' : params.expired === 'limit' ? 'You were signed out because a session lasts at most 12 hours.' : null;
   return (
-    <main className="auth-page">
-      <div className="card auth-card">
-        <p className="brand" aria-hidden="true">
-          Limber
-        </p>
+    <AuthCard>
         <h1>Sign in</h1>
         <p className="muted">Your stretch plan, reading and progress, shared with your therapist.</p>
         {signedOut ? (
@@ -24,10 +23,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             You are signed out.
           </p>
         ) : null}
+        {expired ? (
+          <p className="notice" role="status">
+            {expired}
+          </p>
+        ) : null}
         <div style={{ marginTop: '1rem' }}>
           <LoginForm next={next} />
         </div>
-      </div>
-    </main>
+    </AuthCard>
   );
 }

@@ -1,13 +1,13 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { RED_FLAGS, type RedFlag } from '@/db/schema/enums';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RedFlag } from '@/db/schema/enums';
 import type { CheckInDto } from '@/lib/dal/check-ins';
 import { PAIN_ANCHORS } from '@/lib/format';
 import { PATIENT_SERIES_KEY } from '@/lib/query/options';
 import { RED_FLAG_QUESTIONS, URGENT_CARE_NOW } from '@/lib/safety';
 import { PainScale } from '@/lib/ui/pain-scale';
-import { BODY_AREAS, type BodyArea } from '@/lib/validation/check-ins';
+import type { BodyArea } from '@/lib/validation/check-ins';
 
 const AREA_LABELS: Record<BodyArea, string> = {
   low_back: 'Low back',
@@ -17,6 +17,10 @@ const AREA_LABELS: Record<BodyArea, string> = {
   hip_buttock: 'Hip or buttock',
   leg: 'Leg',
 };
+// Taken from the label maps (which the types keep complete and in the same order) rather than from
+// db/schema/enums and lib/validation: importing those values would ship drizzle and zod to the browser.
+const BODY_AREAS = Object.keys(AREA_LABELS) as BodyArea[];
+const RED_FLAGS = Object.keys(RED_FLAG_QUESTIONS) as RedFlag[];
 
 type Saved = { checkIn: CheckInDto; replaced: boolean; urgent: boolean };
 type Fields = Record<string, string[]>;
@@ -51,10 +55,22 @@ export function CheckInCard({ initial }: { initial: CheckInDto | null }) {
   const [redFlags, setRedFlags] = useState<RedFlag[]>(initial?.redFlags ?? []);
   const [missingPain, setMissingPain] = useState(false);
   const queryClient = useQueryClient();
+  // Saving swaps the form for a summary (and "Change" the other way): focus follows, so a
+  // keyboard or screen-reader user is not dropped to the top of the page.
+  const changeRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    if (editing) formRef.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked, input[type="radio"]')?.focus();
+    else changeRef.current?.focus();
+  }, [editing]);
   const mutation = useMutation<Saved, CheckInError, Parameters<typeof putCheckIn>[0]>({
     mutationFn: putCheckIn,
     onSuccess: (result) => {
       setSaved(result.checkIn);
+      moveFocus.current = true;
       setEditing(false);
       // The pain charts include today's check-in: refetch them.
       void queryClient.invalidateQueries({ queryKey: PATIENT_SERIES_KEY });
@@ -65,6 +81,8 @@ export function CheckInCard({ initial }: { initial: CheckInDto | null }) {
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    // aria-disabled (not disabled) while saving: a disabled button would drop keyboard focus.
+    if (mutation.isPending) return;
     if (pain === null) {
       setMissingPain(true);
       return;
@@ -83,12 +101,20 @@ export function CheckInCard({ initial }: { initial: CheckInDto | null }) {
           <p style={{ margin: 0 }} role="status">
             Done for today: pain <strong>{saved.pain}</strong> out of 10{PAIN_ANCHORS[saved.pain] ? ` (${PAIN_ANCHORS[saved.pain]})` : ''}. Thank you.
           </p>
-          <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>
+          <button
+            ref={changeRef}
+            type="button"
+            className="button button-quiet"
+            onClick={() => {
+              moveFocus.current = true;
+              setEditing(true);
+            }}
+          >
             Change
           </button>
         </div>
       ) : (
-        <form onSubmit={submit} noValidate aria-label="Daily pain check-in">
+        <form ref={formRef} onSubmit={submit} noValidate aria-label="Daily pain check-in">
           {mutation.error ? (
             <p className="form-error" role="alert">
               {Object.keys(fields).length ? 'Please check the field marked below.' : mutation.error.message}
@@ -145,7 +171,7 @@ export function CheckInCard({ initial }: { initial: CheckInDto | null }) {
             <textarea id={`${id}-note`} className="textarea" rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
           <div className="progress-line">
-            <button type="submit" className="button" disabled={mutation.isPending}>
+            <button type="submit" className="button" aria-disabled={mutation.isPending || undefined}>
               {mutation.isPending ? 'Saving…' : saved ? 'Update check-in' : 'Save check-in'}
             </button>
             {saved ? (

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Difficulty } from '@/db/schema/enums';
 import { DIFFICULTY_LABELS } from '@/lib/format';
 import { PainScale } from '@/lib/ui/pain-scale';
@@ -23,6 +23,12 @@ export function LogSessionForm({ exerciseName, defaultSets, pending, error, onSu
   const [painAfter, setPainAfter] = useState<number | null>(null);
   const [difficulty, setDifficulty] = useState<Difficulty | null>(null);
   const [note, setNote] = useState('');
+  // The button that opened the form is gone: focus moves to the form itself (announced by its
+  // label), not into a field, so a phone does not pop its keyboard up unasked.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    formRef.current?.focus();
+  }, []);
   const fields = error?.fields ?? {};
   const setsError = fields.setsDone?.[0];
 
@@ -33,7 +39,7 @@ export function LogSessionForm({ exerciseName, defaultSets, pending, error, onSu
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`Log ${exerciseName}`} style={{ marginTop: '0.75rem' }}>
+    <form ref={formRef} tabIndex={-1} onSubmit={submit} noValidate aria-label={`Log ${exerciseName}`} style={{ marginTop: '0.75rem' }}>
       {error ? (
         <p className="form-error" role="alert">
           {Object.keys(fields).length ? 'Please check the field marked below.' : error.message}

@@ -1,13 +1,21 @@
 'use client';
-import { useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState } from 'react';
 import type { TodayItem } from '@/lib/dal/today';
 import { describeDosage } from '@/lib/format';
 import type { TodayLog } from '@/lib/query/options';
-import { ExercisePlayer } from './exercise-player';
 import { LogSessionForm, type LogValues } from './log-session-form';
 import { RefusedError, useRecordSessionLog, useUndoSessionLog } from './use-session-logs';
 
 type Mode = 'idle' | 'player' | 'log';
+
+// The guided player (timeline, sound, vibration) only runs after "Start": it loads then, which keeps
+// it out of Today's first-load JavaScript. Hovering or focusing "Start" fetches it a moment early.
+const loadPlayer = () => import('./exercise-player').then((m) => m.ExercisePlayer);
+const ExercisePlayer = dynamic(loadPlayer, {
+  ssr: false,
+  loading: () => <p className="muted">Loading the player…</p>,
+});
 
 /** One stretch on Today: how much, how many done, the player, logging and undo. */
 export function TodayItemCard({ item, logs, isNext }: { item: TodayItem; logs: TodayLog[]; isNext: boolean }) {
@@ -18,6 +26,11 @@ export function TodayItemCard({ item, logs, isNext }: { item: TodayItem; logs: T
   const attempt = useRef<{ clientId: string; performedAt: string } | null>(null);
   const record = useRecordSessionLog();
   const undo = useUndoSessionLog();
+  // Where keyboard focus goes when a form or the player closes (the element that had it is gone):
+  // to Undo after a save, back to "Mark done" after a cancel.
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const markRef = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'undo' | 'mark' | null>(null);
 
   const mine = logs.filter((l) => l.itemKey === item.itemKey);
   const done = mine.length;
@@ -25,6 +38,12 @@ export function TodayItemCard({ item, logs, isNext }: { item: TodayItem; logs: T
   const isComplete = done >= item.sessionsPerDay;
   const lastLog = lastSaved ? mine.find((l) => l.clientId === lastSaved) : undefined;
   const refused = record.error instanceof RefusedError ? { message: record.error.message, fields: record.error.fields } : null;
+
+  useEffect(() => {
+    if (mode !== 'idle' || !focusNext.current) return;
+    (focusNext.current === 'undo' ? (undoRef.current ?? markRef.current) : markRef.current)?.focus();
+    focusNext.current = null;
+  }, [mode, lastLog]);
 
   function submit(values: LogValues) {
     attempt.current ??= { clientId: crypto.randomUUID(), performedAt: new Date().toISOString() };
@@ -35,6 +54,7 @@ export function TodayItemCard({ item, logs, isNext }: { item: TodayItem; logs: T
         onSuccess: () => {
           attempt.current = null;
           setLastSaved(clientId);
+          focusNext.current = 'undo';
           setMode('idle');
           setSetsFromPlayer(null);
         },
@@ -69,6 +89,7 @@ export function TodayItemCard({ item, logs, isNext }: { item: TodayItem; logs: T
           <div className="form-success progress-line" style={{ justifyContent: 'space-between' }}>
             <span role="status">{lastLog.status === 'queued' ? 'Saved on this phone. It will be sent when you are back online.' : 'Saved. Well done.'}</span>
             <button
+              ref={undoRef}
               type="button"
               className="button button-quiet"
               disabled={undo.isPending}
@@ -97,7 +118,10 @@ export function TodayItemCard({ item, logs, isNext }: { item: TodayItem; logs: T
             setSetsFromPlayer(Math.max(1, setsCompleted));
             setMode('log');
           }}
-          onClose={() => setMode('idle')}
+          onClose={() => {
+            focusNext.current = 'mark';
+            setMode('idle');
+          }}
         />
       ) : null}
       {mode === 'log' && setsFromPlayer !== null ? (
@@ -115,16 +139,24 @@ export function TodayItemCard({ item, logs, isNext }: { item: TodayItem; logs: T
           onSubmit={submit}
           onCancel={() => {
             record.reset();
+            focusNext.current = 'mark';
             setMode('idle');
           }}
         />
       ) : null}
       {mode === 'idle' ? (
         <div className="progress-line">
-          <button type="button" className={isComplete ? 'button button-secondary' : 'button'} onClick={() => setMode('player')}>
+          <button
+            type="button"
+            className={isComplete ? 'button button-secondary' : 'button'}
+            onPointerEnter={() => void loadPlayer()}
+            onFocus={() => void loadPlayer()}
+            onClick={() => setMode('player')}
+          >
             {isComplete ? 'Do it again' : 'Start'}
           </button>
           <button
+            ref={markRef}
             type="button"
             className="button button-secondary"
             onClick={() => {

@@ -9,6 +9,7 @@ import { appOriginFrom } from '@/lib/mail/transport';
 import { reassignPatientSchema, setTherapistDisabledSchema } from '@/lib/validation/admin';
 import { fieldErrors } from '@/lib/validation/fields';
 import { inviteTherapistSchema } from '@/lib/validation/invitations';
+import { asFormData } from '@/lib/validation/form-data';
 
 const text = (formData: FormData, name: string) => {
   const v = formData.get(name);
@@ -20,6 +21,7 @@ const firstFieldError = (fields: Record<string, string[]>) => Object.values(fiel
 export type InviteTherapistState = { ok?: string; error?: string; fieldErrors?: Record<string, string[]>; values: { name: string; email: string } };
 
 export async function inviteTherapistAction(_prev: InviteTherapistState, formData: FormData): Promise<InviteTherapistState> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['admin'] });
   const values = { name: text(formData, 'name').slice(0, 300), email: text(formData, 'email').slice(0, 300) };
   const parsed = inviteTherapistSchema.safeParse(values);
@@ -40,6 +42,7 @@ export type RowActionState = { ok?: string; error?: string };
 
 /** Disable (signs them out everywhere at once) or re-enable a therapist or admin of the clinic. */
 export async function setStaffDisabledAction(_prev: RowActionState, formData: FormData): Promise<RowActionState> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['admin'] });
   const parsed = setTherapistDisabledSchema.safeParse({ therapistId: text(formData, 'therapistId'), disabled: text(formData, 'disabled') === 'true' });
   if (!parsed.success) return { error: 'That account was not found.' };
@@ -57,6 +60,7 @@ export async function setStaffDisabledAction(_prev: RowActionState, formData: Fo
 
 /** Moves one patient to another active therapist of the clinic. */
 export async function reassignPatientAction(_prev: RowActionState, formData: FormData): Promise<RowActionState> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['admin'] });
   const parsed = reassignPatientSchema.safeParse({ patientId: text(formData, 'patientId'), therapistId: text(formData, 'therapistId') });
   if (!parsed.success) return { error: parsed.error.issues.some((i) => i.path[0] === 'therapistId') ? 'Choose a therapist.' : 'That patient was not found.' };

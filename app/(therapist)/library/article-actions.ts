@@ -5,6 +5,7 @@ import { requireViewer } from '@/lib/auth/viewer';
 import { createClinicArticle, setClinicArticlePublished, updateClinicArticle } from '@/lib/dal/clinic-articles';
 import { saveClinicArticleSchema, takeawaysFromText } from '@/lib/validation/articles';
 import { fieldErrors } from '@/lib/validation/fields';
+import { asFormData } from '@/lib/validation/form-data';
 
 /** A check question as the form holds it: four choice slots (blank = unused), the right slot's index. */
 export type QuestionValues = { prompt: string; choices: string[]; answer: string; explanation: string };
@@ -51,6 +52,7 @@ function inputFrom(values: ArticleFormValues) {
 
 /** Creates (no articleId) or edits a clinic article, then opens its page. Bad input → every field error, values kept. */
 export async function saveClinicArticleAction(_prev: SaveArticleState, formData: FormData): Promise<SaveArticleState> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   const articleId = formData.get('articleId');
   const values = valuesFrom(formData);
@@ -63,6 +65,7 @@ export async function saveClinicArticleAction(_prev: SaveArticleState, formData:
 }
 
 export async function setArticlePublishedAction(formData: FormData): Promise<void> {
+  formData = asFormData(formData);
   const viewer = await requireViewer({ roles: ['therapist', 'admin'] });
   const articleId = formData.get('articleId');
   const result = await setClinicArticlePublished(viewer, typeof articleId === 'string' ? articleId : '', formData.get('published') === 'true');

@@ -60,7 +60,7 @@ async function Articles({ viewer, viewerQ, tissue }: { viewer: Awaited<ReturnTyp
       <p className="muted small" aria-live="polite">
         {articles.length} {articles.length === 1 ? 'article' : 'articles'}
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Articles" tabIndex={0}>
         <table data-testid="library-articles">
           <caption className="visually-hidden">Articles with reading grade, length and tissues</caption>
           <thead>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { findOpenInvitation } from '@/lib/dal/invitations';
 import { AcceptInviteForm } from './accept-invite-form';
+import { AuthCard } from '@/lib/ui/auth-card';
 
 // The token is in the URL: never send it on as a Referer, never index the page.
 export const metadata: Metadata = { title: 'Set your password', referrer: 'no-referrer', robots: { index: false, follow: false } };
@@ -12,11 +13,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const invitation = await findOpenInvitation(token);
   return (
-    <main className="auth-page">
-      <div className="card auth-card">
-        <p className="brand" aria-hidden="true">
-          Limber
-        </p>
+    <AuthCard>
         {invitation ? (
           <>
             <h1>Welcome, {invitation.name.split(/\s+/)[0]}</h1>
@@ -36,7 +33,6 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </p>
           </div>
         )}
-      </div>
-    </main>
+    </AuthCard>
   );
 }

@@ -38,6 +38,7 @@ export function CheckQuestions({ assignmentId, questions, initialState, lastAnsw
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
+    if (mutation.isPending) return;
     const unanswered = questions.filter((q) => choices[q.id] === undefined).map((q) => q.id);
     setMissing(unanswered);
     if (unanswered.length) return;
@@ -99,7 +100,8 @@ export function CheckQuestions({ assignmentId, questions, initialState, lastAnsw
             </fieldset>
           );
         })}
-        <button type="submit" className="button" disabled={mutation.isPending}>
+        {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+        <button type="submit" className="button" aria-disabled={mutation.isPending || undefined}>
           {mutation.isPending ? 'Checking…' : Object.keys(results).length ? 'Check again' : 'Check my answers'}
         </button>
       </form>

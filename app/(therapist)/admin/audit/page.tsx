@@ -135,7 +135,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       ) : result ? (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Audit events" tabIndex={0}>
             <table className="admin-table" data-testid="audit-table">
               <caption className="visually-hidden">Audit events, newest first, page {result.page}</caption>
               <thead>

@@ -162,7 +162,7 @@ export default async function PatientPage({ params, searchParams }: { params: Pr
 
       <section className="card" aria-labelledby="days-heading">
         <h2 id="days-heading">Last 14 days</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Last 14 days, table" tabIndex={0}>
           <table data-testid="recent-days">
             <caption className="visually-hidden">Sessions logged, pain around sessions, and daily pain check-in for each of the last 14 days</caption>
             <thead>

@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import type { LibraryExercise } from '@/lib/dal/library';
 import type { PlanDto } from '@/lib/dal/plans';
 import type { TemplateDto } from '@/lib/dal/plans-edit';
@@ -47,6 +47,11 @@ export function PlanBuilder({ saved, patientId, today, plan, templates, exercise
     return text ? { kind: 'ok', text } : null;
   });
   const [pending, startTransition] = useTransition();
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // A save re-creates the builder (keyed by revision), which drops keyboard focus: it goes to the confirmation.
+    if (saved && (!document.activeElement || document.activeElement === document.body)) messageRef.current?.focus();
+  }, [saved]);
   const [templateName, setTemplateName] = useState('');
   const [templatePurpose, setTemplatePurpose] = useState('');
   const [templateErrors, setTemplateErrors] = useState<Errors>({});
@@ -70,6 +75,7 @@ export function PlanBuilder({ saved, patientId, today, plan, templates, exercise
 
   function save(event: React.FormEvent) {
     event.preventDefault();
+    if (pending) return;
     const input = { planId: editing ? plan.id : null, templateId: editing ? null : templateId, title, startDate, endDate: endDate || null, noteToPatient: note || null, summary: summary || null, items };
     const parsed = savePlanSchema.safeParse(input);
     if (!parsed.success) {
@@ -95,6 +101,7 @@ export function PlanBuilder({ saved, patientId, today, plan, templates, exercise
 
   function saveAsTemplate(event: React.FormEvent) {
     event.preventDefault();
+    if (pending) return;
     const parsed = saveTemplateSchema.safeParse({ name: templateName, purpose: templatePurpose, items: rows.map(rowToItem) });
     if (!parsed.success) {
       setTemplateErrors(fieldErrors(parsed.error));
@@ -152,7 +159,7 @@ export function PlanBuilder({ saved, patientId, today, plan, templates, exercise
           ) : null}
         </div>
         {message ? (
-          <p className={message.kind === 'ok' ? 'form-success' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+          <p ref={messageRef} tabIndex={-1} className={message.kind === 'ok' ? 'form-success' : 'form-error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
             {message.text}
           </p>
         ) : null}
@@ -181,7 +188,8 @@ export function PlanBuilder({ saved, patientId, today, plan, templates, exercise
           </Field>
         ) : null}
         <div className="progress-line" style={{ marginTop: '1rem' }}>
-          <button type="submit" className="button" disabled={pending}>
+          {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page. */}
+          <button type="submit" className="button" aria-disabled={pending || undefined}>
             {pending ? 'Saving…' : editing ? 'Save changes' : 'Create plan'}
           </button>
         </div>
@@ -202,7 +210,7 @@ export function PlanBuilder({ saved, patientId, today, plan, templates, exercise
             <Field id={`${id}-tpurpose`} label="Purpose (one line)" error={templateErrors.purpose?.[0]}>
               <input id={`${id}-tpurpose`} className="input" value={templatePurpose} onChange={(e) => setTemplatePurpose(e.target.value)} aria-invalid={templateErrors.purpose ? true : undefined} aria-describedby={templateErrors.purpose ? `${id}-tpurpose-error` : undefined} />
             </Field>
-            <button type="submit" className="button button-secondary" disabled={pending}>
+            <button type="submit" className="button button-secondary" aria-disabled={pending || undefined}>
               Save template
             </button>
           </form>

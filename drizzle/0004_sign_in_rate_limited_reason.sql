@@ -1,0 +1,2 @@
+ALTER TABLE "sign_in_attempts" DROP CONSTRAINT "sign_in_attempts_reason";--> statement-breakpoint
+ALTER TABLE "sign_in_attempts" ADD CONSTRAINT "sign_in_attempts_reason" CHECK ("sign_in_attempts"."reason" is null or "sign_in_attempts"."reason" in ('bad_credentials', 'disabled', 'locked', 'rate_limited', 'invalid_input'));
