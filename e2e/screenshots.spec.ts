@@ -25,9 +25,22 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.screenshot({ path: `e2e/screenshots/${size}-patient.png`, fullPage: true });
       await page.getByRole('link', { name: 'Charts' }).click();
       await expect(page.getByTestId('daily-pain-chart')).toBeVisible();
-      await page.waitForTimeout(500);
+      // Charts draw when scrolled into view: bring each one on screen before the full-page shot.
+      for (const id of ['weekly-adherence-chart', 'per-item-chart', 'daily-pain-chart', 'pain-around-sessions-chart']) {
+        await page.getByTestId(id).scrollIntoViewIfNeeded();
+        await expect(page.getByTestId(id).locator('svg.recharts-surface')).toBeVisible();
+      }
       await page.screenshot({ path: `e2e/screenshots/${size}-patient-charts.png`, fullPage: true });
-      await page.goBack();
+      for (const range of ['90 days', 'All']) {
+        await page.getByRole('link', { name: range, exact: true }).click();
+        await expect(page.getByRole('link', { name: range, exact: true })).toHaveAttribute('aria-current', /.+/);
+        for (const id of ['weekly-adherence-chart', 'daily-pain-chart', 'pain-around-sessions-chart']) {
+          await page.getByTestId(id).scrollIntoViewIfNeeded();
+          await expect(page.getByTestId(id).locator('svg.recharts-surface')).toBeVisible();
+        }
+        await page.screenshot({ path: `e2e/screenshots/${size}-patient-charts-${range === 'All' ? 'all' : '90'}.png`, fullPage: true });
+      }
+      await page.goto(page.url().replace(/\/charts.*$/, ''));
       await page.getByRole('link', { name: 'Edit plan' }).click();
       await expect(page.getByTestId('plan-builder-items')).toBeVisible();
       await page.screenshot({ path: `e2e/screenshots/${size}-plan-builder.png`, fullPage: true });

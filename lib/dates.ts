@@ -72,7 +72,30 @@ export function describeDays(days: readonly number[]): string {
   return sorted.map((d) => WEEKDAY_SHORT[d - 1]).join(', ');
 }
 
-/** "Tue 24 Nov" for display; dates are calendar dates, so format them in UTC. */
-export function formatLocalDate(date: LocalDate, options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' }): string {
-  return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(toUtcDate(date));
+const DEFAULT_DISPLAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
+/** Building an Intl.DateTimeFormat costs far more than formatting with one (a chart's table formats hundreds of dates), so each options set is built once. */
+const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+function displayFormatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = JSON.stringify(options);
+  let f = displayFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+    displayFormatters.set(key, f);
+  }
+  return f;
 }
+
+/** "Tue 24 Nov" for display; dates are calendar dates, so format them in UTC. */
+export function formatLocalDate(date: LocalDate, options: Intl.DateTimeFormatOptions = DEFAULT_DISPLAY): string {
+  const key = options === DEFAULT_DISPLAY ? date : `${date}|${JSON.stringify(options)}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = displayFormatter(options).format(toUtcDate(date));
+    if (formatted.size >= FORMATTED_MAX) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+/** Charts re-render their tables on every refresh, with the same few hundred dates: each is formatted once. */
+const formatted = new Map<string, string>();
+const FORMATTED_MAX = 5000;

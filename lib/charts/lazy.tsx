@@ -29,11 +29,13 @@ function enqueue(task: () => Promise<void>): void {
   queue = queue.then(task).then(idle, () => undefined);
 }
 
-function deferred<P extends object>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
+function deferred<P extends { boxWidth?: number }>(load: () => Promise<{ default: ComponentType<P> }>): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   function DeferredChart(props: P) {
     const box = useRef<HTMLDivElement>(null);
     const [Chart, setChart] = useState<ComponentType<P> | null>(() => loaded);
+    // The box's width, read once before drawing, so the chart can space its labels on its first render.
+    const [boxWidth, setBoxWidth] = useState<number | undefined>(undefined);
 
     useEffect(() => {
       const element = box.current;
@@ -44,7 +46,12 @@ function deferred<P extends object>(load: () => Promise<{ default: ComponentType
           const chart = (await load()).default;
           loaded = chart;
           await idle();
-          if (active) startTransition(() => setChart(() => chart));
+          if (!active) return;
+          const width = element.clientWidth;
+          startTransition(() => {
+            setBoxWidth(width);
+            setChart(() => chart);
+          });
         });
       if (typeof IntersectionObserver === 'undefined') {
         draw();
@@ -68,7 +75,7 @@ function deferred<P extends object>(load: () => Promise<{ default: ComponentType
     }, [Chart]);
 
     // The same box as ChartSkeleton (chart-card.tsx), with a ref for the observer.
-    return Chart ? <Chart {...props} /> : <div ref={box} className="chart-skeleton" />;
+    return Chart ? <Chart {...props} boxWidth={props.boxWidth ?? boxWidth} /> : <div ref={box} className="chart-skeleton" />;
   }
   return DeferredChart;
 }

@@ -2,17 +2,20 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import type { ClinicSummary } from '@/lib/dal/metrics-types';
 import { CLINIC_CONFIG, PALETTE } from '../config';
-import { LABEL, TICK, TOOLTIP_STYLE } from './shared';
+import { barLabel, plainTick, TOOLTIP_STYLE } from './shared';
+
+const tick = plainTick();
+const topLabel = barLabel('top');
 
 /** Patients per 30-day adherence bucket; "no data" is grey with a dashed outline, never a 0 % bar. */
-export default function ClinicAdherenceBars({ distribution }: { distribution: ClinicSummary['adherenceDistribution'] }) {
+export default function ClinicAdherenceBars({ distribution }: { distribution: ClinicSummary['adherenceDistribution']; boxWidth?: number }) {
   const data = distribution.map((b) => ({ bucket: b.bucket, patients: b.patients, noData: b.bucket === 'no data' }));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} accessibilityLayer={false} margin={{ top: 18, right: 4, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke={PALETTE.grid} />
-        <XAxis dataKey="bucket" tick={TICK} tickLine={false} axisLine={{ stroke: PALETTE.grid }} interval={0} />
-        <YAxis allowDecimals={false} width={28} tick={TICK} axisLine={false} tickLine={false} />
+        <XAxis dataKey="bucket" tick={tick} tickLine={false} axisLine={{ stroke: PALETTE.grid }} interval={0} />
+        <YAxis allowDecimals={false} width={28} tick={tick} axisLine={false} tickLine={false} />
         <Tooltip cursor={{ fill: PALETTE.primarySoft }} contentStyle={TOOLTIP_STYLE} formatter={(value) => [String(value), CLINIC_CONFIG.patients.label]} />
         <Bar
           dataKey="patients"
@@ -32,7 +35,7 @@ export default function ClinicAdherenceBars({ distribution }: { distribution: Cl
             );
           }}
         >
-          <LabelList dataKey="patients" position="top" style={LABEL} />
+          <LabelList dataKey="patients" content={topLabel} />
         </Bar>
       </BarChart>
     </ResponsiveContainer>

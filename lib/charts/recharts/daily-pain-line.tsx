@@ -3,7 +3,10 @@ import { CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, Respo
 import type { PatientSeries } from '@/lib/dal/metrics-types';
 import { PAIN_CONFIG, PALETTE } from '../config';
 import { formatPain, shortDate } from '../format';
-import { LABEL, TICK, TOOLTIP_STYLE } from './shared';
+import { LABEL, plainTick, tickInterval, TOOLTIP_STYLE, useChartWidth } from './shared';
+
+const dateTick = plainTick(shortDate);
+const painTick = plainTick();
 
 type Props = {
   days: PatientSeries['dailyPain'];
@@ -14,23 +17,25 @@ type Props = {
   showBand?: boolean;
   calm?: boolean;
   baselineLabel?: string;
+  boxWidth?: number;
 };
 
 const MCID = 2;
 
 /** Daily check-ins (thin line with dots) and their 7-day mean (thick line), 0–10. */
-export default function DailyPainLine({ days, baseline, revisions = [], showBand = false, calm = false, baselineLabel = 'Baseline' }: Props) {
+export default function DailyPainLine({ days, baseline, revisions = [], showBand = false, calm = false, baselineLabel = 'Baseline', boxWidth }: Props) {
+  const [width, onResize] = useChartWidth(boxWidth);
   const inRange = new Set(days.map((d) => d.date));
   const marks = revisions.filter((r) => inRange.has(r.date));
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
       <ComposedChart data={days} accessibilityLayer={false} margin={{ top: 16, right: 8, bottom: 0, left: 0 }}>
         {calm ? null : <CartesianGrid vertical={false} stroke={PALETTE.grid} />}
         {showBand && baseline !== null ? (
           <ReferenceArea y1={Math.max(0, baseline - MCID)} y2={Math.min(10, baseline + MCID)} fill={PAIN_CONFIG.band.color} fillOpacity={0.8} stroke="none" ifOverflow="hidden" />
         ) : null}
-        <XAxis dataKey="date" tickFormatter={(d: string) => shortDate(d)} tick={TICK} tickLine={false} axisLine={{ stroke: PALETTE.grid }} minTickGap={28} />
-        <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={28} tick={TICK} axisLine={false} tickLine={false} allowDataOverflow />
+        <XAxis dataKey="date" tick={dateTick} tickLine={false} axisLine={{ stroke: PALETTE.grid }} interval={tickInterval(days.length, width - 36, 7, 6)} />
+        <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={28} tick={painTick} axisLine={false} tickLine={false} allowDataOverflow />
         {baseline !== null ? (
           <ReferenceLine
             y={baseline}

@@ -3,7 +3,10 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { PatientSeries } from '@/lib/dal/metrics-types';
 import { PALETTE, SESSION_PAIN_CONFIG } from '../config';
 import { formatPain, shortDate } from '../format';
-import { TICK, TOOLTIP_STYLE } from './shared';
+import { plainTick, tickInterval, TOOLTIP_STYLE, useChartWidth } from './shared';
+
+const dateTick = plainTick(shortDate);
+const painTick = plainTick();
 
 type DotProps = { cx?: number; cy?: number; value?: unknown; index?: number };
 
@@ -14,13 +17,14 @@ function SquareDot({ cx, cy, value, index }: DotProps) {
 }
 
 /** Mean pain before and after sessions, per day with sessions. */
-export default function PainAroundSessionsLine({ points }: { points: PatientSeries['painAroundSessions'] }) {
+export default function PainAroundSessionsLine({ points, boxWidth }: { points: PatientSeries['painAroundSessions']; boxWidth?: number }) {
+  const [width, onResize] = useChartWidth(boxWidth);
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
       <LineChart data={points} accessibilityLayer={false} margin={{ top: 12, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke={PALETTE.grid} />
-        <XAxis dataKey="date" tickFormatter={(d: string) => shortDate(d)} tick={TICK} tickLine={false} axisLine={{ stroke: PALETTE.grid }} minTickGap={28} />
-        <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={28} tick={TICK} axisLine={false} tickLine={false} />
+        <XAxis dataKey="date" tick={dateTick} tickLine={false} axisLine={{ stroke: PALETTE.grid }} interval={tickInterval(points.length, width - 36, 7, 6)} />
+        <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} width={28} tick={painTick} axisLine={false} tickLine={false} />
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
           labelFormatter={(d) => (typeof d === 'string' ? shortDate(d) : String(d))}

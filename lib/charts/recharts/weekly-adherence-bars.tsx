@@ -3,23 +3,28 @@ import { Bar, BarChart, CartesianGrid, LabelList, Rectangle, ResponsiveContainer
 import type { PatientSeries } from '@/lib/dal/metrics-types';
 import { ADHERENCE_CONFIG, PALETTE } from '../config';
 import { shortDate } from '../format';
-import { LABEL, pct as percentLabel, TICK, TOOLTIP_STYLE } from './shared';
+import { barLabel, pct as percentLabel, plainTick, tickInterval, TOOLTIP_STYLE, useChartWidth } from './shared';
 
-type Props = { weeks: PatientSeries['weeklyAdherence']; calm?: boolean };
+const percentTick = plainTick((v) => percentLabel(Number(v)));
+const weekTick = plainTick();
+const topLabel = barLabel('top');
+
+type Props = { weeks: PatientSeries['weeklyAdherence']; calm?: boolean; boxWidth?: number };
 
 /** Weekly adherence (0–100 %); the partial current week is lighter with a dashed outline. */
-export default function WeeklyAdherenceBars({ weeks, calm = false }: Props) {
+export default function WeeklyAdherenceBars({ weeks, calm = false, boxWidth }: Props) {
+  const [width, onResize] = useChartWidth(boxWidth);
   const data = weeks.map((w) => {
     const pct = w.value === null ? null : Math.round(w.value * 100);
     return { week: `${shortDate(w.weekStart)}${w.isPartial ? '*' : ''}`, pct, text: pct === null ? '' : percentLabel(pct), partial: w.isPartial, done: w.done, expected: w.expected };
   });
   const showLabels = data.length <= 8;
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} accessibilityLayer={false} margin={{ top: showLabels ? 18 : 8, right: 4, bottom: 0, left: 0 }}>
+    <ResponsiveContainer width="100%" height="100%" onResize={onResize}>
+      <BarChart data={data} accessibilityLayer={false} margin={{ top: showLabels ? 18 : 8, right: 16, bottom: 0, left: 0 }}>
         {calm ? null : <CartesianGrid vertical={false} stroke={PALETTE.grid} />}
-        <XAxis dataKey="week" tick={TICK} tickLine={false} axisLine={{ stroke: PALETTE.grid }} minTickGap={6} />
-        <YAxis domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={percentLabel} width={48} tick={TICK} axisLine={false} tickLine={false} />
+        <XAxis dataKey="week" tick={weekTick} tickLine={false} axisLine={{ stroke: PALETTE.grid }} interval={tickInterval(data.length, width - 64, Math.max(0, ...data.map((d) => d.week.length)))} />
+        <YAxis domain={[0, 100]} ticks={[0, 50, 100]} width={48} tick={percentTick} axisLine={false} tickLine={false} />
         <Tooltip
           cursor={{ fill: PALETTE.primarySoft }}
           contentStyle={TOOLTIP_STYLE}
@@ -46,7 +51,7 @@ export default function WeeklyAdherenceBars({ weeks, calm = false }: Props) {
             );
           }}
         >
-          {showLabels ? <LabelList dataKey="text" position="top" style={LABEL} /> : null}
+          {showLabels ? <LabelList dataKey="text" content={topLabel} /> : null}
         </Bar>
       </BarChart>
     </ResponsiveContainer>
