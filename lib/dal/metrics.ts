@@ -29,6 +29,7 @@ import { RED_FLAG_LABELS } from '@/lib/safety';
 import { actorOf, recordAudit } from './audit';
 import type { Alert, AlertKind, ClinicSummary, PainChange, PatientSeries, RosterRow, SeriesRange } from './metrics-types';
 import { findPatientInScope } from './scope';
+import { METRICS_TRANSACTION } from './metrics-settings';
 
 /** Whose patients a statement reads. Every predicate lands in the WHERE clause of the patients scan. */
 export type MetricsScope = {
@@ -418,10 +419,8 @@ export function toStatement(query: SQL): { text: string; values: unknown[] } {
 }
 
 /**
- * Runs metrics statements on one connection, in one read-only snapshot (the roster numbers and the
- * series of a patient agree with each other), as named prepared statements: after a few executions
- * PostgreSQL reuses a generic plan, which saves the 2–7 ms these CTE chains take to plan. JIT is off:
- * the planner's cost for a clinic-wide roster can pass jit_above_cost, and compiling costs seconds.
+ * Runs metrics statements on one connection, in one read-only snapshot, as named prepared statements
+ * with generic plans (lib/dal/metrics-settings.ts says why).
  * Unscoped and unaudited: exported for the benchmark only; callers are the functions below.
  */
 export async function readMetrics<R extends QueryResultRow>(queries: SQL[]): Promise<R[][]> {
@@ -429,9 +428,7 @@ export async function readMetrics<R extends QueryResultRow>(queries: SQL[]): Pro
   if (!pool) throw new Error('metrics: the database handle has no pg pool');
   const client = await pool.connect();
   try {
-    // Custom plans always: after five runs PostgreSQL may settle on a generic plan for a prepared
-    // statement, and for the year-long series that plan measured 12 ms against 5 ms custom.
-    await client.query('begin isolation level repeatable read read only; set local jit = off; set local plan_cache_mode = force_custom_plan');
+    await client.query(METRICS_TRANSACTION);
     const out: R[][] = [];
     for (const query of queries) {
       const { text, values } = toStatement(query);

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { METRICS_PLAN_CACHE_MODE } from '../../lib/dal/metrics-settings';
 import { mintSession } from '../lib/session-cookie';
 import { bulkGenerate } from './generate';
 import { bigTableAccess, seqScansOnBigTables, type PlanNode } from './plans';
@@ -242,8 +243,12 @@ function backendCpuMs(pid: number | null): number | null {
   }
 }
 
-/** The statement alone, sent as the app sends it (named statements as prepared ones), writes rolled back. */
+/**
+ * The statement alone, sent as the app sends it, writes rolled back. Named statements are the metrics
+ * ones (lib/dal/metrics.ts): prepared, with the plan-cache mode the app sets for them.
+ */
 async function timeStatement(client: pg.Client, backendPid: number | null, s: Statement, runs: number, budgetMs: number): Promise<Timing> {
+  await client.query(s.name ? `set plan_cache_mode = ${METRICS_PLAN_CACHE_MODE}` : 'reset plan_cache_mode');
   const isWrite = /^\s*(insert|update|delete)\b/i.test(s.text);
   const query = s.name ? { name: `bench_${createHash('sha256').update(s.text).digest('hex').slice(0, 20)}`, text: s.text, values: s.values } : { text: s.text, values: s.values };
   const samples: number[] = [];
@@ -256,7 +261,7 @@ async function timeStatement(client: pg.Client, backendPid: number | null, s: St
     await client.query(query);
     const ms = performance.now() - t0;
     if (isWrite) await client.query('rollback');
-    if (i >= 5) samples.push(ms); // five warm-ups: the prepared ones reach their generic plan
+    if (i >= 5) samples.push(ms); // five warm-ups: the first execution of a prepared statement plans it
     if (performance.now() - started > budgetMs && samples.length >= 5) break;
   }
   const cpuTo = backendCpuMs(backendPid);
