@@ -63,6 +63,7 @@ test('an unknown article or assignment is a 404 page, not an error', async ({ pa
   expect((await page.goto('/read/00000000-0000-4000-8000-000000000000'))?.status()).toBe(404);
   expect((await page.goto('/read/not-an-id'))?.status()).toBe(404);
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login\?signed-out=1$/); // the sign-out's own navigation, before the next sign-in
   await signIn(page, 'therapist');
   await expect(page).toHaveURL(/\/caseload$/);
   expect((await page.goto('/library/articles/no-such-article'))?.status()).toBe(404);

@@ -28,6 +28,7 @@ test.describe('therapist', () => {
     await expect(page.getByRole('heading', { name: 'Jordan Lee' })).toBeVisible();
     const jordanUrl = page.url();
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login\?signed-out=1$/); // the sign-out's own navigation, before the next sign-in
     await signedInAs('therapist');
     const response = await page.goto(jordanUrl);
     expect(response?.status()).toBe(404);
