@@ -88,8 +88,10 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await checkIn.getByRole('checkbox', { name: /New numbness/ }).check();
       await page.screenshot({ path: `e2e/screenshots/${size}-check-in-red-flag.png`, fullPage: false });
       await page.goto('/progress');
-      await expect(page.getByTestId('progress-adherence-chart')).toBeVisible();
-      await page.waitForTimeout(500);
+      for (const id of ['progress-adherence-chart', 'progress-pain-chart']) {
+        await page.getByTestId(id).scrollIntoViewIfNeeded();
+        await expect(page.getByTestId(id).locator('svg.recharts-surface')).toBeVisible();
+      }
       await page.screenshot({ path: `e2e/screenshots/${size}-progress.png`, fullPage: true });
     });
 
