@@ -1,7 +1,7 @@
 // The metrics statements read the big tables through their indexes: on a data set large enough for
 // the planner to prefer them (300 patients × a year of logs, ANALYZEd), no plan of the exact statements
 // listRoster / getClinicSummary (the same roster statement) / getPatientSeries send has a Seq Scan on session_logs, pain_check_ins
-// or audit_events, neither the custom plan nor the generic plan the prepared statements settle on.
+// or audit_events, neither the custom plan nor the generic plan the app runs them with (lib/dal/metrics-settings.ts).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

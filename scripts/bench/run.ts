@@ -624,7 +624,7 @@ function toMarkdown(r: Report): string {
     '',
   );
   lines.push('### Statements', '');
-  lines.push('Each statement as the app sent it, run directly with `pg` (p50/p95 of wall time; backend CPU: the mean CPU time the PostgreSQL backend spent per run, read from /proc, which other load on the machine does not inflate). EXPLAIN (ANALYZE, BUFFERS): the custom plan, and for prepared statements also the generic plan they settle on.', '');
+  lines.push('Each statement as the app sent it, run directly with `pg` (p50/p95 of wall time; backend CPU: the mean CPU time the PostgreSQL backend spent per run, read from /proc, which other load on the machine does not inflate). EXPLAIN (ANALYZE, BUFFERS): the custom plan, and for prepared statements also the generic plan the app runs them with (lib/dal/metrics-settings.ts).', '');
   lines.push(row(['endpoint', 'statement', '× per request', 'p50 ms', 'p95 ms', 'backend CPU ms', 'EXPLAIN ANALYZE ms', 'buffers hit/read', 'big tables read by']));
   lines.push(row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---']));
   for (const e of r.endpoints) {
