@@ -141,7 +141,20 @@ type Endpoint = {
 type Captured = { text: string; values: unknown[]; name: string | null };
 
 /** One distinct statement an endpoint sends, with how many times per request. */
-type Statement = Captured & { key: string; label: string; count: number };
+type Statement = Captured & {
+  key: string;
+  label: string;
+  count: number;
+  /**
+   * Positions of parameters that were a client-generated id (a session log's clientId). Re-running the
+   * captured insert with the same id would hit ON CONFLICT DO NOTHING and skip the insert and its rollup
+   * trigger, so every EXPLAIN and timed run gets a fresh one instead.
+   */
+  fresh?: number[];
+};
+
+/** The statement's parameters, with a new id wherever the client generated one. */
+const valuesOf = (s: Statement): unknown[] => (s.fresh?.length ? s.values.map((v, i) => (s.fresh?.includes(i) ? randomUUID() : v)) : s.values);
 
 const EXPLAINABLE = /^\s*(select|insert|update|delete|with)\b/i;
 
@@ -214,12 +227,13 @@ async function explain(client: pg.Client, s: Statement): Promise<PlanCheck[]> {
   await client.query('begin');
   try {
     if (s.name) await client.query('set local jit = off'); // as lib/dal/metrics.ts runs its prepared statements
-    read((await client.query(`explain (analyze, buffers, format json) ${s.text}`, s.values)).rows, 'custom');
+    read((await client.query(`explain (analyze, buffers, format json) ${s.text}`, valuesOf(s))).rows, 'custom');
     if (s.name) {
       // The plan a prepared statement settles on after five executions.
       await client.query('set local plan_cache_mode = force_generic_plan');
       await client.query(`prepare bench_generic as ${s.text}`);
-      const args = s.values.length ? `(${s.values.map((v) => literal(client, v)).join(', ')})` : '';
+      const values = valuesOf(s);
+      const args = values.length ? `(${values.map((v) => literal(client, v)).join(', ')})` : '';
       read((await client.query(`explain (analyze, buffers, format json) execute bench_generic${args}`)).rows, 'generic');
     }
   } finally {
@@ -258,7 +272,7 @@ async function timeStatement(client: pg.Client, backendPid: number | null, s: St
     if (i === 5) cpuFrom = backendCpuMs(backendPid);
     if (isWrite) await client.query('begin');
     const t0 = performance.now();
-    await client.query(query);
+    await client.query(s.fresh?.length ? { ...query, values: valuesOf(s) } : query);
     const ms = performance.now() - t0;
     if (isWrite) await client.query('rollback');
     if (i >= 5) samples.push(ms); // five warm-ups: the first execution of a prepared statement plans it
@@ -406,7 +420,12 @@ async function main(): Promise<number> {
       )
     ).rows[0];
     if (!item) throw new Error('the posting patient has no active plan item');
-    const logBody = () => JSON.stringify({ clientId: randomUUID(), planItemId: item.id, setsDone: 2, painBefore: 4, painAfter: 3 });
+    const sentClientIds = new Set<string>();
+    const logBody = () => {
+      const clientId = randomUUID();
+      sentClientIds.add(clientId);
+      return JSON.stringify({ clientId, planItemId: item.id, setsDone: 2, painBefore: 4, painAfter: 3 });
+    };
     const perTherapist = Math.round(scale.patients / scale.therapists);
     const perClinic = Math.round(scale.patients / scale.clinics);
     const endpoints: Endpoint[] = [
@@ -448,7 +467,10 @@ async function main(): Promise<number> {
         const key = `${l.name ?? ''}\u0000${l.text}`;
         const seen = byKey.get(key);
         if (seen) seen.count++;
-        else byKey.set(key, { ...l, key, label: labelOf(l.text), count: 1 });
+        else {
+          const fresh = l.values.flatMap((v, i) => (typeof v === 'string' && sentClientIds.has(v) ? [i] : []));
+          byKey.set(key, { ...l, key, label: labelOf(l.text), count: 1, ...(fresh.length ? { fresh } : {}) });
+        }
       }
       captured.set(e.key, [...byKey.values()]);
       say(`  ${e.key}: ${response.status}, ${lines.length} statements (${byKey.size} distinct)`);
