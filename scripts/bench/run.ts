@@ -4,17 +4,19 @@
 //  1. creates its own database `limber_bench_…` on DATABASE_URL's server (default the local one on 5432;
 //     loopback only), migrates it and generates the data set with set-based SQL (scripts/bench/generate.ts);
 //  2. mints signed-in sessions (scripts/lib/session-cookie.ts) for a therapist, an admin and patients;
-//  3. starts the production build (`next build` first if there is none) on 127.0.0.1:3320 with a preloaded
-//     recorder (capture-sql.mjs) and requests each endpoint once, so it knows every statement each one sends;
+//  3. starts the production build (`next build` first if there is none) on 127.0.0.1:3320 (BENCH_PORT; a port
+//     already in use is refused) with a preloaded recorder (capture-sql.mjs) and requests each endpoint once,
+//     so it knows every statement each one sends;
 //  4. runs EXPLAIN (ANALYZE, BUFFERS) on each (and the generic plan of the prepared ones) and fails if any
 //     reads session_logs, pain_check_ins or audit_events with a Seq Scan;
 //  5. times each statement directly with `pg` (the SQL floor), then restarts the app without the recorder and
-//     load-tests every endpoint with autocannon, beside a bare node:http server on 3321 (the HTTP floor);
+//     load-tests every endpoint with autocannon, beside a bare node:http server on the next port (the HTTP floor);
 //  6. writes JSON and Markdown to .data/bench/, prints the Markdown and which targets hold; drops the database
 //     (unless --keep). Exit code 1 when a plan scans a big table whole, a request fails, or a write is lost.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -26,8 +28,9 @@ import { bulkGenerate } from './generate';
 import { bigTableAccess, seqScansOnBigTables, type PlanNode } from './plans';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const APP_PORT = 3320;
-const FLOOR_PORT = 3321;
+/** The app under test and the bare node:http floor, on loopback: BENCH_PORT and the port after it. */
+const APP_PORT = Number(process.env.BENCH_PORT ?? 3320);
+const FLOOR_PORT = APP_PORT + 1;
 const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 
 type Scale = { clinics: number; therapists: number; patients: number; days: number; seconds: number; warmup: number; runs: number };
@@ -103,6 +106,20 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
     await sleep(200);
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Refuses a port something already listens on: the benchmark would otherwise measure (and mint cookies
+ * for) whatever answers there, such as a second benchmark run at the same time.
+ */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is already in use (another benchmark or app?); choose others with BENCH_PORT`) : error),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
 }
 
 function startApp(databaseUrl: string, secret: string, logFile: string, captureFile?: string): ChildProcess {
@@ -446,6 +463,7 @@ async function main(): Promise<number> {
     }
     const captureFile = path.join(outDir, 'captured-sql.jsonl');
     const serverLog = path.join(outDir, 'server.log');
+    await assertPortFree(APP_PORT);
     app = startApp(dbUrl.toString(), secret, serverLog, captureFile);
     await waitForHttp(`${ORIGIN}/api/health`, app, 60_000);
     const captured = new Map<string, Statement[]>();
@@ -509,6 +527,7 @@ async function main(): Promise<number> {
     }
 
     // 5b. The HTTP floor, then the app under load (restarted without the recorder).
+    await assertPortFree(FLOOR_PORT);
     floor = startProcess(process.execPath, [path.join(ROOT, 'scripts/bench/hello-server.mjs'), String(FLOOR_PORT)], process.env, path.join(outDir, 'floor-server.log'));
     await waitForHttp(`http://127.0.0.1:${FLOOR_PORT}/`, floor, 10_000);
     await load(`http://127.0.0.1:${FLOOR_PORT}/`, { connections: args.connections, seconds: scale.warmup });
@@ -517,6 +536,7 @@ async function main(): Promise<number> {
     floor = null;
     say(`  bare node:http: ${bare.rps} req/s, p50 ${bare.p50} ms`);
 
+    await assertPortFree(APP_PORT);
     app = startApp(dbUrl.toString(), secret, serverLog);
     await waitForHttp(`${ORIGIN}/api/health`, app, 60_000);
     const logsBefore = Number((await db.query<{ n: string }>('select count(*)::text as n from session_logs where patient_id = $1', [poster])).rows[0]?.n ?? 0);
