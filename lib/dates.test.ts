@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, describeDays, isLocalDate, isoWeekday, isValidTimeZone, localDateIn } from './dates';
+import { addDays, daysBetween, describeDays, formatLocalDate, isLocalDate, isoWeekday, isValidTimeZone, localDateIn } from './dates';
 
 const at = (iso: string) => new Date(iso);
 
@@ -125,5 +125,25 @@ describe('describeDays', () => {
     [[1, 2, 3, 4, 5, 6], 'Mon, Tue, Wed, Thu, Fri, Sat'],
   ])('%j → %s', (days, expected) => {
     expect(describeDays(days)).toBe(expected);
+  });
+});
+
+describe('formatLocalDate', () => {
+  it('formats a calendar date the same whatever zone the server runs in, with the default and custom options', () => {
+    expect(formatLocalDate('2026-11-24')).toBe('Tue 24 Nov');
+    expect(formatLocalDate('2026-11-24', { day: 'numeric', month: 'short' })).toBe('24 Nov');
+    expect(formatLocalDate('2026-11-24', { day: 'numeric', month: 'short', year: 'numeric' })).toBe('24 Nov 2026');
+  });
+
+  it('keeps formats apart in its cache: the same date under other options is formatted anew, not served from the first', () => {
+    const options = [undefined, { day: 'numeric', month: 'short' }, { weekday: 'long' }, { day: 'numeric', month: 'short' }] as const;
+    const seen = options.map((o) => formatLocalDate('2027-03-01', o));
+    expect(seen).toEqual(['Mon 1 Mar', '1 Mar', 'Monday', '1 Mar']);
+    // And again in the other order, now that every entry is cached.
+    expect([...options].reverse().map((o) => formatLocalDate('2027-03-01', o))).toEqual(['1 Mar', 'Monday', '1 Mar', 'Mon 1 Mar']);
+  });
+
+  it('still refuses a date that does not exist', () => {
+    expect(() => formatLocalDate('2026-02-30')).toThrow(RangeError);
   });
 });
